@@ -1,0 +1,79 @@
+package clockwork;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The entry point of {@code main.java}: declares the resources Clockwork should make real.
+ *
+ * <pre>{@code
+ * import clockwork.*;
+ * import clockwork.resources.*;
+ *
+ * void main() {
+ *     Clockwork.declare(new FileResource("hello.txt").content("Hello from Clockwork\n"));
+ * }
+ * }</pre>
+ *
+ * <p>{@code clockwork plan}, {@code apply} and {@code destroy} compile and run {@code main.java},
+ * then work with what it declared. Running {@code main.java} any other way declares nothing.
+ */
+public final class Clockwork {
+  /**
+   * Where {@link #declare} puts resources while {@link #collect} runs a program: a scoped value,
+   * not a global, so that two projects loaded at once in one JVM never see each other's resources.
+   */
+  private static final ScopedValue<Set<Resource>> DECLARED = ScopedValue.newInstance();
+
+  private Clockwork() {}
+
+  /**
+   * Declares resources. May be called more than once; a resource declared twice counts once.
+   *
+   * @throws IllegalArgumentException when a resource is null
+   * @throws IllegalStateException when called outside a {@code clockwork} command
+   */
+  public static void declare(Resource... resources) {
+    if (!DECLARED.isBound()) {
+      throw new IllegalStateException(
+          "Clockwork.declare(...) hands resources to the clockwork command, which runs main.java"
+              + " itself: run `clockwork plan` in the project directory (and declare from main's"
+              + " own thread)");
+    }
+    var checked = new ArrayList<Resource>();
+    for (int i = 0; i < resources.length; i++) {
+      if (resources[i] == null) {
+        throw new IllegalArgumentException(
+            "Clockwork.declare(...) was given null as argument " + (i + 1) + ": pass resources");
+      }
+      checked.add(resources[i]);
+    }
+    DECLARED.get().addAll(checked);
+  }
+
+  /**
+   * Runs a program and returns what it declared, in declaration order. This is how the clockwork
+   * command runs {@code main.java}; a project's own code has no need for it.
+   *
+   * @throws X whatever the program throws
+   */
+  public static <X extends Throwable> List<Resource> collect(ScopedValue.CallableOp<?, X> program)
+      throws X {
+    var declared = new LinkedHashSet<Resource>();
+    ScopedValue.where(DECLARED, declared).call(program);
+    return List.copyOf(declared);
+  }
+
+  /** This Clockwork's version, such as {@code 0.1.0}. */
+  public static String version() {
+    try (var in = Clockwork.class.getResourceAsStream("version.txt")) {
+      return in == null ? "unknown" : new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+}

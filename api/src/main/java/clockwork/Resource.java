@@ -1,0 +1,168 @@
+package clockwork;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Something Clockwork makes real and keeps so: a file, a container, a repository.
+ *
+ * <p>A resource is constructed with its name, configured with fluent methods named after its
+ * properties, and handed to {@link Clockwork#declare}:
+ *
+ * <pre>{@code
+ * Clockwork.declare(new FileResource("notes.txt").directory("docs").content("hello"));
+ * }</pre>
+ *
+ * <p>The name is the resource's identity: Clockwork records what it made under that name, so two
+ * resources may not share one, and renaming a resource means removing the old one and making a new
+ * one.
+ *
+ * <p>Every property is either <em>given</em> or <em>not given</em>. Passing {@code null} to a
+ * property method takes the value back (not given); an empty string, list or map is a value like
+ * any other. Each resource kind documents what a property that is not given means: a default, or a
+ * value that must still be found ({@link #missingFields()}).
+ */
+public abstract class Resource {
+  private final String name;
+  private final String declaredAt;
+  private final Map<String, Object> given = new LinkedHashMap<>();
+  private final Set<Resource> connections = new LinkedHashSet<>();
+
+  /**
+   * @param name the resource's identity; not null
+   * @throws IllegalArgumentException when the name is null
+   */
+  protected Resource(String name) {
+    if (name == null) {
+      String type = getClass().getSimpleName();
+      throw new IllegalArgumentException(
+          type + " needs a name: write new " + type + "(\"some-name\")");
+    }
+    this.name = name;
+    this.declaredAt = declarationSite();
+  }
+
+  /** The resource's identity, as given to its constructor. */
+  public final String name() {
+    return name;
+  }
+
+  /**
+   * Where this resource was constructed, as {@code file:line} (such as {@code main.java:12}), for
+   * messages; {@code null} when unknown.
+   */
+  public final String declaredAt() {
+    return declaredAt;
+  }
+
+  /**
+   * The kind of resource, as Clockwork's providers know it (such as {@code file}); also its name in
+   * state and plan output.
+   */
+  public abstract String kind();
+
+  /** A sentence saying what this resource is for; {@code null} when not given. */
+  public String description() {
+    return (String) get("description");
+  }
+
+  /** Says what this resource is for, in a sentence. */
+  public Resource description(String description) {
+    return set("description", description);
+  }
+
+  /**
+   * Makes this resource depend on others: they are made before it and removed after it.
+   *
+   * @throws IllegalArgumentException when a target is null or this resource itself
+   */
+  public Resource connect(Resource... targets) {
+    for (Resource target : targets) {
+      if (target == null || target == this) {
+        throw new IllegalArgumentException(
+            kindAndName()
+                + " cannot connect to "
+                + (target == null ? "null" : "itself")
+                + ": pass the resources it depends on");
+      }
+      connections.add(target);
+    }
+    return this;
+  }
+
+  /** The resources this one was connected to, in the order given. */
+  public final List<Resource> connections() {
+    return List.copyOf(connections);
+  }
+
+  /**
+   * The properties given so far, in the order first given, starting with {@code name}. Values are
+   * strings, numbers, booleans, and unmodifiable lists and maps of those.
+   */
+  public final Map<String, Object> fields() {
+    var fields = new LinkedHashMap<String, Object>();
+    fields.put("name", name);
+    fields.putAll(given);
+    return Collections.unmodifiableMap(fields);
+  }
+
+  /**
+   * The properties this resource still needs before Clockwork can make it, in a fixed order; empty
+   * when it is fully specified.
+   */
+  public final List<String> missingFields() {
+    var missing = new ArrayList<String>();
+    for (String field : requiredFields()) {
+      if (!given.containsKey(field)) missing.add(field);
+    }
+    return List.copyOf(missing);
+  }
+
+  /** The properties that must have a value before this resource can be made. */
+  protected abstract List<String> requiredFields();
+
+  /** Gives a property a value, or takes it back with {@code null}. */
+  protected final Resource set(String field, Object value) {
+    Objects.requireNonNull(field, "field");
+    if (value == null) {
+      given.remove(field);
+    } else {
+      given.put(field, value);
+    }
+    return this;
+  }
+
+  /** A property's value, or {@code null} when not given. */
+  protected final Object get(String field) {
+    return given.get(field);
+  }
+
+  /** How messages name this resource: its class and its name, as the user wrote them. */
+  protected final String kindAndName() {
+    return getClass().getSimpleName() + " \"" + name + "\"";
+  }
+
+  @Override
+  public String toString() {
+    return kindAndName() + fields();
+  }
+
+  /** The first caller outside the resource constructors: where the user wrote {@code new ...}. */
+  private static String declarationSite() {
+    return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
+        .walk(
+            frames ->
+                frames
+                    .filter(f -> !Resource.class.isAssignableFrom(f.getDeclaringClass()))
+                    .findFirst()
+                    .filter(f -> f.getFileName() != null)
+                    .map(f -> f.getFileName() + ":" + f.getLineNumber())
+                    .orElse(null));
+  }
+}

@@ -1,0 +1,103 @@
+package clockwork.spi;
+
+import clockwork.Resource;
+import java.util.Map;
+
+/**
+ * Makes one kind of resource real. The engine calls a provider in a fixed order: {@link #desired}
+ * for every declared resource, {@link #observe} once for all of them, the pure {@link #diff} per
+ * resource, and then, on apply, {@link #create}, {@link #update}, {@link #replace} or {@link
+ * #delete} as the diff said.
+ *
+ * <p>Ownership is explicit: before a provider makes anything it {@linkplain Operation#claim claims}
+ * it, and the engine records the claim in state before the provider goes on. Deleting touches only
+ * claimed artifacts, so what Clockwork did not make is never removed, and a process killed in the
+ * middle of a change leaves a state that says what may exist.
+ *
+ * <p>Implementations are stateless and thread-safe: the engine runs independent changes in
+ * parallel.
+ *
+ * @param <R> the declaration the user writes in {@code main.java}
+ * @param <S> the desired spec: an immutable record that Clockwork stores in state (as JSON), diffs
+ *     and shows
+ * @param <O> an observation of reality: a record, stored in state after every change
+ */
+public interface Provider<R extends Resource, S extends Record, O extends Record> {
+
+  /** The kind this provider makes, as {@link Resource#kind()} says it. */
+  String kind();
+
+  /** The declaration class. */
+  Class<R> resourceType();
+
+  /** The desired spec's class. */
+  Class<S> specType();
+
+  /** The observation's class. */
+  Class<O> observationType();
+
+  /**
+   * Turns a complete declaration into its desired spec: defaults filled, relative paths resolved
+   * against the project, every value checked.
+   *
+   * @throws InvalidResourceException listing every problem found, each quoting the value and saying
+   *     what to write instead
+   */
+  S desired(R resource, Project project);
+
+  /**
+   * Observes what exists for the given resources, in one pass (one list call where the kind allows,
+   * not one call per resource).
+   *
+   * @param specs the desired spec of each resource, by resource id
+   * @return an observation per resource id; a provider that tells "absent" by a missing entry says
+   *     so in its {@link #diff}
+   * @throws Exception when reality cannot be observed (an engine that is down, say)
+   */
+  Map<String, O> observe(Map<String, S> specs, Project project) throws Exception;
+
+  /**
+   * Says what must change to make reality match the desired spec. Pure: no I/O, same answer for the
+   * same arguments.
+   *
+   * @param desired the desired spec
+   * @param previous what state says Clockwork applied and claimed, or {@code null} when Clockwork
+   *     never touched this resource
+   * @param actual the observation, or {@code null} when {@link #observe} returned none
+   * @throws InvalidResourceException when the change cannot be made safely, such as something
+   *     Clockwork did not create standing in the way
+   */
+  Diff diff(S desired, Applied<S, O> previous, O actual);
+
+  /**
+   * Makes the resource.
+   *
+   * @param previous what state holds for it (a drifted or interrupted earlier apply), or {@code
+   *     null}
+   */
+  Outcome<O> create(S desired, Applied<S, O> previous, Operation operation) throws Exception;
+
+  /** Changes the resource in place. */
+  Outcome<O> update(S desired, Applied<S, O> previous, Operation operation) throws Exception;
+
+  /**
+   * Replaces the resource when it cannot be changed in place. By default deletes it and creates it
+   * again; providers override this to create the new one first where they can.
+   */
+  default Outcome<O> replace(S desired, Applied<S, O> previous, Operation operation)
+      throws Exception {
+    delete(previous, operation);
+    return create(desired, null, operation);
+  }
+
+  /**
+   * Removes what Clockwork made for the resource: only the artifacts in {@code previous}, and
+   * without failing when some are already gone.
+   */
+  void delete(Applied<S, O> previous, Operation operation) throws Exception;
+
+  /** True for kinds that only write files, which {@code destroy --keep-files} leaves in place. */
+  default boolean writesFiles() {
+    return false;
+  }
+}

@@ -1,0 +1,64 @@
+package clockwork.spi;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** How values are shown in plans: short text quoted, long text summarised. */
+public final class Values {
+  private static final int SHORT = 60;
+
+  private Values() {}
+
+  /**
+   * Shows a string as a plan does: quoted, with escapes, when it is short and on one line (such as
+   * {@code "port=80\n"}), otherwise as its size and hash (such as {@code <3 lines, 120 bytes,
+   * sha256 1a2b3c4d>}).
+   */
+  public static String show(String text) {
+    String quoted = quote(text);
+    long lines = text.lines().count();
+    if (quoted.length() <= SHORT + 2 && lines <= 1) return quoted;
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    return "<"
+        + (lines > 1 ? lines + " lines, " : "")
+        + bytes.length
+        + " bytes, sha256 "
+        + sha256(bytes).substring(0, 8)
+        + ">";
+  }
+
+  /** A string in double quotes, with quotes, backslashes and control characters escaped. */
+  public static String quote(String text) {
+    var quoted = new StringBuilder("\"");
+    text.chars()
+        .forEach(
+            c -> {
+              switch (c) {
+                case '"' -> quoted.append("\\\"");
+                case '\\' -> quoted.append("\\\\");
+                case '\n' -> quoted.append("\\n");
+                case '\t' -> quoted.append("\\t");
+                case '\r' -> quoted.append("\\r");
+                default -> {
+                  if (Character.isISOControl(c)) {
+                    quoted.append(String.format("\\u%04x", c));
+                  } else {
+                    quoted.append((char) c);
+                  }
+                }
+              }
+            });
+    return quoted.append('"').toString();
+  }
+
+  /** The hex SHA-256 of some bytes. */
+  public static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new AssertionError("every JDK has SHA-256", e);
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package clockwork.cli;
+
+import clockwork.engine.Engine;
+import clockwork.engine.apply.ApplyResult;
+import clockwork.engine.error.ExitCode;
+import clockwork.engine.plan.Plan;
+import clockwork.engine.state.StateLock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "apply", description = "Makes reality match main.java, after showing the plan.")
+final class ApplyCommand implements Callable<Integer> {
+  @ParentCommand Main main;
+  @Spec CommandSpec spec;
+  @Mixin ChangeOptions options;
+
+  @Override
+  public Integer call() {
+    Engine engine = main.engine(options.parallelism(spec), spec);
+    engine.requireSource();
+    var confirmation = new Confirmation(options.yes, main.terminal, spec);
+    try (StateLock lock = engine.lock("apply")) {
+      Plan plan = engine.plan();
+      var out = spec.commandLine().getOut();
+      out.print(PlanRenderer.render(plan, "No changes: reality matches main.java."));
+      if (!plan.hasChanges()) return ExitCode.OK.code();
+      if (!confirmation.confirmed("Apply these changes?")) return ExitCode.FAILED.code();
+      ApplyResult result = engine.apply(plan, lock);
+      out.print(ResultRenderer.render("Apply", result));
+      return (result.succeeded() ? ExitCode.OK : ExitCode.FAILED).code();
+    }
+  }
+}

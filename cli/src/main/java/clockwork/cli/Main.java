@@ -1,0 +1,105 @@
+package clockwork.cli;
+
+import clockwork.engine.Engine;
+import clockwork.engine.error.ClockworkException;
+import clockwork.engine.error.ExitCode;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** The {@code clockwork} command. */
+@Command(
+    name = "clockwork",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionCommand.class,
+    description = "Makes the infrastructure declared in main.java real, and keeps it so.",
+    subcommands = {
+      PlanCommand.class,
+      ApplyCommand.class,
+      DestroyCommand.class,
+      VersionCommand.class,
+      CommandLine.HelpCommand.class
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:done, nothing failed",
+      "1:a change failed, or reality could not be observed",
+      "2:plan --detailed-exitcode only: there are changes",
+      "3:another command holds the project's state lock",
+      "4:invalid input (main.java, a resource, a flag); nothing was changed"
+    })
+public final class Main implements Runnable {
+  @Option(
+      names = "--dir",
+      scope = ScopeType.INHERIT,
+      paramLabel = "DIR",
+      description = "The project directory, holding main.java (default: the current directory).")
+  Path dir = Path.of("");
+
+  @Spec CommandSpec spec;
+
+  final Terminal terminal;
+
+  Main(Terminal terminal) {
+    this.terminal = terminal;
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "Say what to do: clockwork plan, apply or destroy");
+  }
+
+  /** An engine for the project, reporting to this command's output. */
+  Engine engine(int parallelism, CommandSpec command) {
+    var printer =
+        new ProgressPrinter(command.commandLine().getOut(), command.commandLine().getErr());
+    return new Engine(dir, parallelism, printer);
+  }
+
+  public static void main(String[] args) {
+    var out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    var err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    System.exit(execute(args, out, err, Terminal.system()));
+  }
+
+  /** Runs the command line and returns its exit code. */
+  static int execute(String[] args, PrintWriter out, PrintWriter err, Terminal terminal) {
+    var cli = new CommandLine(new Main(terminal));
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setParameterExceptionHandler(
+        (e, arguments) -> {
+          err.println("Error: " + e.getMessage());
+          err.println(
+              "Run `"
+                  + e.getCommandLine().getCommandSpec().qualifiedName()
+                  + " --help` for usage.");
+          return ExitCode.INVALID_INPUT.code();
+        });
+    cli.setExecutionExceptionHandler(
+        (e, command, parsed) -> {
+          if (e instanceof ClockworkException failure) {
+            err.println("Error: " + failure.getMessage());
+            return failure.exitCode().code();
+          }
+          if (e instanceof UncheckedIOException io) {
+            err.println("Error: " + io.getMessage());
+            return ExitCode.FAILED.code();
+          }
+          throw e;
+        });
+    int code = cli.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+}

@@ -1,0 +1,63 @@
+package clockwork.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the packaged launcher, bin/clockwork, as a user would: in a project directory. */
+final class Launcher {
+  private static final Path LAUNCHER = Path.of(System.getProperty("clockwork.launcher"));
+
+  private Launcher() {}
+
+  /** A clockwork command that was started, with where its output goes. */
+  record Running(Process process, Path out, Path err) {
+    /** Waits for it to end and collects what it printed. */
+    CliResult finish() {
+      try {
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+          process.destroyForcibly();
+          throw new AssertionError("clockwork did not finish within 120 s");
+        }
+        return new CliResult(process.exitValue(), Files.readString(out), Files.readString(err));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  /** Starts clockwork in a directory, with no terminal on its input; the caller waits for it. */
+  static Running start(Path dir, String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(LAUNCHER.toString());
+    command.addAll(List.of(args));
+    try {
+      Path out = Files.createTempFile("clockwork-out", ".txt");
+      Path err = Files.createTempFile("clockwork-err", ".txt");
+      out.toFile().deleteOnExit();
+      err.toFile().deleteOnExit();
+      Process process =
+          new ProcessBuilder(command)
+              .directory(dir.toFile())
+              .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+              .redirectOutput(out.toFile())
+              .redirectError(err.toFile())
+              .start();
+      return new Running(process, out, err);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Runs clockwork in a directory to the end. */
+  static CliResult run(Path dir, String... args) {
+    return start(dir, args).finish();
+  }
+}

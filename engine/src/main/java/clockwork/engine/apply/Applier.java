@@ -1,0 +1,235 @@
+package clockwork.engine.apply;
+
+import clockwork.engine.event.Event;
+import clockwork.engine.event.EventListener;
+import clockwork.engine.plan.Change;
+import clockwork.engine.plan.Plan;
+import clockwork.engine.provider.ProviderHandle;
+import clockwork.engine.provider.Providers;
+import clockwork.engine.state.ResourceState;
+import clockwork.engine.state.StateLock;
+import clockwork.engine.state.StateStore;
+import clockwork.spi.Action;
+import clockwork.spi.Operation;
+import clockwork.spi.Outcome;
+import clockwork.spi.Project;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Carries out a plan: independent changes in parallel (bounded), each after the changes it must
+ * wait for, state written after every one. A failed change stops the changes that depend on it, not
+ * the others.
+ */
+public final class Applier {
+  private final Providers providers;
+  private final Project project;
+  private final StateStore store;
+  private final int parallelism;
+  private final EventListener events;
+
+  public Applier(
+      Providers providers,
+      Project project,
+      StateStore store,
+      int parallelism,
+      EventListener events) {
+    if (parallelism < 1) throw new IllegalArgumentException("parallelism must be at least 1");
+    this.providers = providers;
+    this.project = project;
+    this.store = store;
+    this.parallelism = parallelism;
+    this.events = events;
+  }
+
+  /** Carries out every change of the plan that is not {@link Action#SAME}. */
+  public ApplyResult apply(Plan plan, StateLock lock) {
+    List<Change> work = plan.changes().stream().filter(c -> c.action() != Action.SAME).toList();
+    try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+      return new Run(work, new Ledger(store, lock), executor).result();
+    }
+  }
+
+  /** One apply: every change started once the changes it waits for have finished. */
+  private final class Run {
+    private final List<Change> work;
+    private final Ledger ledger;
+    private final ExecutorService executor;
+    private final Semaphore permits = new Semaphore(parallelism);
+    private final Map<String, Change> made = new HashMap<>();
+    private final Map<String, List<Change>> deletedDependents = new HashMap<>();
+    // per change: completes with null when it succeeded, else with the id of the failed change
+    // that stopped it
+    private final Map<String, CompletableFuture<String>> outcomes = new HashMap<>();
+    private final ConcurrentLinkedQueue<ApplyResult.Done> done = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<ApplyResult.Failed> failed = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<ApplyResult.Skipped> skipped =
+        new ConcurrentLinkedQueue<>();
+
+    Run(List<Change> work, Ledger ledger, ExecutorService executor) {
+      this.work = work;
+      this.ledger = ledger;
+      this.executor = executor;
+      for (Change change : work) {
+        if (change.action() != Action.DELETE) {
+          made.put(change.id(), change);
+        } else {
+          for (String dependency : change.dependsOn()) {
+            deletedDependents.computeIfAbsent(dependency, id -> new ArrayList<>()).add(change);
+          }
+        }
+      }
+    }
+
+    /**
+     * What a change waits for: a make or change, the makes and changes of its dependencies; a
+     * delete, the deletes of the resources that depended on it.
+     */
+    private List<Change> waitsFor(Change change) {
+      if (change.action() == Action.DELETE) {
+        return deletedDependents.getOrDefault(change.id(), List.of());
+      }
+      return change.dependsOn().stream().map(made::get).filter(c -> c != null).toList();
+    }
+
+    ApplyResult result() {
+      CompletableFuture.allOf(work.stream().map(this::outcome).toArray(CompletableFuture[]::new))
+          .join();
+      Map<String, Integer> position = new HashMap<>();
+      for (int i = 0; i < work.size(); i++) position.put(work.get(i).id(), i);
+      Comparator<String> planOrder = Comparator.comparing(position::get);
+      return new ApplyResult(
+          done.stream().sorted(Comparator.comparing(ApplyResult.Done::id, planOrder)).toList(),
+          failed.stream().sorted(Comparator.comparing(ApplyResult.Failed::id, planOrder)).toList(),
+          skipped.stream()
+              .sorted(Comparator.comparing(ApplyResult.Skipped::id, planOrder))
+              .toList());
+    }
+
+    /** The change's outcome, scheduled after those it waits for (scheduling them first). */
+    private CompletableFuture<String> outcome(Change change) {
+      CompletableFuture<String> known = outcomes.get(change.id());
+      if (known != null) return known;
+      List<CompletableFuture<String>> before =
+          waitsFor(change).stream().map(this::outcome).toList();
+      CompletableFuture<String> outcome =
+          CompletableFuture.allOf(before.toArray(CompletableFuture[]::new))
+              .thenApplyAsync(ignored -> start(change, before), executor);
+      outcomes.put(change.id(), outcome);
+      return outcome;
+    }
+
+    private String start(Change change, List<CompletableFuture<String>> before) {
+      for (var predecessor : before) {
+        String blocker = predecessor.join();
+        if (blocker != null) {
+          skipped.add(new ApplyResult.Skipped(change.id(), change.action(), blocker));
+          events.on(new Event.ChangeSkipped(change.id(), change.action(), blocker));
+          return blocker;
+        }
+      }
+      permits.acquireUninterruptibly();
+      try {
+        return carryOut(change) ? null : change.id();
+      } finally {
+        permits.release();
+      }
+    }
+
+    private boolean carryOut(Change change) {
+      events.on(new Event.ChangeStarted(change.id(), change.action()));
+      long started = System.nanoTime();
+      try {
+        ProviderHandle<?, ?, ?> provider =
+            providers
+                .find(change.kind())
+                .orElseThrow(
+                    () ->
+                        new IllegalStateException(
+                            "this Clockwork has no provider for kind \""
+                                + change.kind()
+                                + "\", which state records; use the Clockwork that made it"));
+        Operation operation = operation(change);
+        switch (change.action()) {
+          case CREATE ->
+              record(change, provider.create(change.desired(), change.previous(), operation));
+          case UPDATE ->
+              record(change, provider.update(change.desired(), change.previous(), operation));
+          case REPLACE ->
+              record(change, provider.replace(change.desired(), change.previous(), operation));
+          case DELETE -> {
+            if (!change.retain()) provider.delete(change.previous(), operation);
+            ledger.forget(change.id());
+          }
+          case SAME -> throw new IllegalArgumentException("nothing to do for " + change.id());
+        }
+      } catch (Exception e) {
+        String message = describe(e);
+        failed.add(new ApplyResult.Failed(change.id(), change.action(), message));
+        events.on(new Event.ChangeFailed(change.id(), change.action(), message));
+        return false;
+      }
+      done.add(new ApplyResult.Done(change.id(), change.action(), change.retain()));
+      events.on(
+          change.retain()
+              ? new Event.Forgotten(change.id())
+              : new Event.ChangeDone(
+                  change.id(), change.action(), Duration.ofNanos(System.nanoTime() - started)));
+      return true;
+    }
+
+    private void record(Change change, Outcome<? extends Record> outcome) {
+      String now = Ledger.now();
+      ledger.record(
+          change.id(),
+          new ResourceState(
+              change.kind(),
+              ProviderHandle.toJson(change.desired()),
+              ProviderHandle.toJson(outcome.observed()),
+              outcome.artifacts(),
+              change.dependsOn(),
+              change.action() == Action.UPDATE ? change.previous().createdAt() : now,
+              now));
+    }
+
+    private Operation operation(Change change) {
+      return new Operation() {
+        @Override
+        public String resourceId() {
+          return change.id();
+        }
+
+        @Override
+        public Project project() {
+          return project;
+        }
+
+        @Override
+        public void claim(List<String> artifacts) {
+          ledger.claim(change.id(), change.kind(), change.dependsOn(), artifacts);
+        }
+      };
+    }
+  }
+
+  /** An error as a user reads it: what went wrong, and on what. */
+  private static String describe(Exception e) {
+    if (e instanceof AccessDeniedException denied) return "permission denied: " + denied.getFile();
+    if (e instanceof FileSystemException fs && fs.getFile() != null) {
+      String reason = fs.getReason() != null ? fs.getReason() : e.getClass().getSimpleName();
+      return reason + ": " + fs.getFile();
+    }
+    return e.getMessage() != null ? e.getMessage() : e.toString();
+  }
+}

@@ -1,0 +1,64 @@
+package clockwork.engine.apply;
+
+import clockwork.engine.state.ResourceState;
+import clockwork.engine.state.State;
+import clockwork.engine.state.StateLock;
+import clockwork.engine.state.StateStore;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The state while changes run: every update is written to the store at once, one at a time, so the
+ * stored state always holds every change that finished and every artifact claimed.
+ */
+final class Ledger {
+  private final StateStore store;
+  private final StateLock lock;
+  private State state;
+
+  Ledger(StateStore store, StateLock lock) {
+    this.store = store;
+    this.lock = lock;
+    this.state = store.read();
+  }
+
+  /** Adds artifacts to a resource's entry, making the entry when there is none yet. */
+  synchronized void claim(String id, String kind, List<String> dependsOn, List<String> artifacts) {
+    ResourceState current = state.resources().get(id);
+    var owned = new ArrayList<String>(current == null ? List.of() : current.artifacts());
+    artifacts.stream().filter(a -> !owned.contains(a)).forEach(owned::add);
+    String now = now();
+    put(
+        id,
+        current == null
+            ? new ResourceState(kind, null, null, owned, dependsOn, now, now)
+            : new ResourceState(
+                current.kind(),
+                current.spec(),
+                current.observed(),
+                owned,
+                current.dependsOn(),
+                current.createdAt(),
+                now));
+  }
+
+  synchronized void record(String id, ResourceState resource) {
+    put(id, resource);
+  }
+
+  synchronized void forget(String id) {
+    store.remove(id, lock);
+    state = state.without(id);
+  }
+
+  private void put(String id, ResourceState resource) {
+    store.put(id, resource, lock);
+    state = state.with(id, resource);
+  }
+
+  static String now() {
+    return Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+  }
+}

@@ -1,0 +1,20 @@
+package clockwork.engine.complete;
+
+import clockwork.Resource;
+import java.util.List;
+
+/**
+ * One resource as it should be: its declaration and the provider's spec for it.
+ *
+ * @param id its identity in state and plans
+ * @param kind its provider's kind
+ * @param resource the declaration, for messages
+ * @param spec the provider's desired spec
+ * @param dependsOn ids of the resources it depends on
+ */
+public record Desired(
+    String id, String kind, Resource resource, Record spec, List<String> dependsOn) {
+  public Desired {
+    dependsOn = List.copyOf(dependsOn);
+  }
+}

@@ -1,0 +1,399 @@
+package clockwork.engine.load;
+
+import clockwork.Clockwork;
+import clockwork.Resource;
+import clockwork.engine.event.Event;
+import clockwork.engine.event.EventListener;
+import clockwork.spi.Values;
+import com.sun.source.util.JavacTask;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.net.MalformedURLException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.stream.Stream;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.ToolProvider;
+
+/**
+ * Compiles a project's {@code main.java} against the API module and runs it, collecting what it
+ * declares.
+ *
+ * <p>Compiled classes are cached in a directory named by a hash of everything the compilation
+ * depended on (the source, the API classes, the Java version), so an unchanged project is compiled
+ * once. Only the newest cache entry is kept.
+ */
+public final class Loader {
+  private static final String MAIN_CLASS = "main-class";
+  private static final String INPUTS = "inputs.properties";
+
+  private final Path cacheDir;
+  private final EventListener events;
+
+  /**
+   * @param cacheDir where compiled classes are kept, created when missing
+   */
+  public Loader(Path cacheDir, EventListener events) {
+    this.cacheDir = cacheDir;
+    this.events = events;
+  }
+
+  /**
+   * Compiles (unless cached) and runs a main.java.
+   *
+   * @return the resources it declared, in declaration order; never empty
+   * @throws LoadException when it is missing, does not compile, fails, or declares nothing
+   */
+  public List<Resource> load(Path source) {
+    requireSource(source);
+    try {
+      byte[] text = Files.readAllBytes(source);
+      Inputs inputs =
+          new Inputs(Values.sha256(text), apiFingerprint(), Runtime.version().toString());
+      Path classes = cacheDir.resolve(inputs.key());
+      if (!Files.exists(classes.resolve(MAIN_CLASS))) {
+        events.on(new Event.Compiling(source.getFileName().toString(), reasonToCompile(inputs)));
+        compile(source, text, inputs, classes);
+      }
+      return run(source, classes, Files.readString(classes.resolve(MAIN_CLASS)).strip());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot load " + source + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Fails, saying how to start, when there is no main.java.
+   *
+   * @throws LoadException when there is none
+   */
+  public static void requireSource(Path source) {
+    if (!Files.isRegularFile(source)) {
+      throw new LoadException(source, 0, missingMessage(source), null);
+    }
+  }
+
+  private static String missingMessage(Path source) {
+    return "No main.java in "
+        + source.getParent()
+        + ". Start one there, such as:\n\n"
+        + "    import clockwork.*;\n"
+        + "    import clockwork.resources.*;\n\n"
+        + "    void main() {\n"
+        + "        Clockwork.declare(new FileResource(\"hello.txt\").content(\"Hello\\n\"));\n"
+        + "    }\n\n"
+        + "or point --dir at the directory that holds your main.java.";
+  }
+
+  /** What a compilation depended on; its hash names the cache directory. */
+  private record Inputs(String source, String api, String java) {
+    String key() {
+      return Values.sha256((source + "\n" + api + "\n" + java).getBytes(StandardCharsets.UTF_8))
+          .substring(0, 24);
+    }
+
+    Properties toProperties() {
+      var properties = new Properties();
+      properties.setProperty("source", source);
+      properties.setProperty("api", api);
+      properties.setProperty("java", java);
+      return properties;
+    }
+  }
+
+  /** Why there is no cached compilation: said to the user, as JBang does. */
+  private String reasonToCompile(Inputs now) throws IOException {
+    Properties before = null;
+    if (Files.isDirectory(cacheDir)) {
+      try (Stream<Path> entries = Files.list(cacheDir)) {
+        for (Path entry : entries.filter(p -> Files.exists(p.resolve(INPUTS))).toList()) {
+          before = new Properties();
+          try (var in = Files.newInputStream(entry.resolve(INPUTS))) {
+            before.load(in);
+          }
+        }
+      }
+    }
+    if (before == null) return "not compiled before";
+    if (!now.source().equals(before.getProperty("source"))) return "main.java changed";
+    if (!now.api().equals(before.getProperty("api"))) return "Clockwork changed";
+    if (!now.java().equals(before.getProperty("java"))) return "Java changed to " + now.java();
+    return "the cached classes are incomplete";
+  }
+
+  private void compile(Path source, byte[] text, Inputs inputs, Path classes) throws IOException {
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    if (javac == null) {
+      throw new LoadException(
+          source,
+          0,
+          "Compiling main.java needs a JDK, but Clockwork runs on a Java runtime without a"
+              + " compiler ("
+              + System.getProperty("java.home")
+              + "). Run it with a JDK 25.",
+          null);
+    }
+    Files.createDirectories(cacheDir);
+    Path building = Files.createTempDirectory(cacheDir, "compiling-");
+    try {
+      var diagnostics = new DiagnosticCollector<JavaFileObject>();
+      String mainClass;
+      try (var files =
+          javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+        List<String> options =
+            List.of(
+                "--release",
+                Integer.toString(Runtime.version().feature()),
+                "-classpath",
+                apiLocation().toString(),
+                "-d",
+                building.toString(),
+                "-encoding",
+                "UTF-8",
+                "-proc:none",
+                "-g");
+        var task =
+            (JavacTask)
+                javac.getTask(
+                    new PrintWriter(Writer.nullWriter()),
+                    files,
+                    diagnostics,
+                    options,
+                    null,
+                    files.getJavaFileObjects(source));
+        Iterable<? extends Element> analyzed = task.analyze();
+        failOnErrors(source, text, diagnostics);
+        // The launched class is the first one in the file, as with `java main.java`.
+        Element first = analyzed.iterator().next();
+        mainClass = task.getElements().getBinaryName((TypeElement) first).toString();
+        task.generate();
+        failOnErrors(source, text, diagnostics);
+      }
+      Files.writeString(building.resolve(MAIN_CLASS), mainClass);
+      try (var out = Files.newOutputStream(building.resolve(INPUTS))) {
+        inputs.toProperties().store(out, "what these classes were compiled from");
+      }
+      publish(building, classes);
+    } finally {
+      deleteTree(building);
+    }
+  }
+
+  /** Moves a finished compilation into place and drops the stale ones. */
+  private void publish(Path building, Path classes) throws IOException {
+    try {
+      Files.move(building, classes, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      if (!Files.exists(classes.resolve(MAIN_CLASS))) throw e; // else another process won the race
+    }
+    try (Stream<Path> entries = Files.list(cacheDir)) {
+      for (Path stale : entries.filter(p -> !p.equals(classes)).toList()) {
+        if (!stale.getFileName().toString().startsWith("compiling-")) deleteTree(stale);
+      }
+    }
+  }
+
+  private static void failOnErrors(
+      Path source, byte[] text, DiagnosticCollector<JavaFileObject> diagnostics) {
+    List<Diagnostic<? extends JavaFileObject>> errors =
+        diagnostics.getDiagnostics().stream()
+            .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
+            .toList();
+    if (errors.isEmpty()) return;
+    List<String> lines = new String(text, StandardCharsets.UTF_8).lines().toList();
+    var message = new StringBuilder();
+    for (var error : errors) {
+      if (!message.isEmpty()) message.append('\n');
+      long line = error.getLineNumber();
+      message
+          .append(source.getFileName())
+          .append(':')
+          .append(line > 0 ? line + ": " : " ")
+          .append("error: ")
+          .append(error.getMessage(Locale.ROOT));
+      if (line > 0 && line <= lines.size() && error.getColumnNumber() > 0) {
+        message.append('\n').append(lines.get((int) line - 1));
+        message.append('\n').append(" ".repeat((int) error.getColumnNumber() - 1)).append('^');
+      }
+    }
+    message
+        .append('\n')
+        .append(errors.size())
+        .append(errors.size() == 1 ? " error" : " errors")
+        .append(" in ")
+        .append(source)
+        .append("; fix ")
+        .append(errors.size() == 1 ? "it" : "them")
+        .append(" and run the command again.");
+    throw new LoadException(
+        source, (int) errors.getFirst().getLineNumber(), message.toString(), null);
+  }
+
+  private static List<Resource> run(Path source, Path classes, String mainClass)
+      throws MalformedURLException {
+    var loader =
+        new URLClassLoader(
+            "main.java", new URL[] {classes.toUri().toURL()}, Resource.class.getClassLoader());
+    List<Resource> declared;
+    try {
+      Class<?> launched = loader.loadClass(mainClass);
+      Runnable main = mainMethod(source, launched);
+      declared =
+          Clockwork.collect(
+              () -> {
+                main.run();
+                return null;
+              });
+    } catch (ClassNotFoundException e) {
+      throw new LoadException(
+          source, 0, "The compiled classes of " + source + " are incomplete: " + e, e);
+    } catch (MainFailed e) {
+      throw threw(source, e.getCause());
+    }
+    if (declared.isEmpty()) {
+      throw new LoadException(
+          source,
+          0,
+          source
+              + " declares no resources: call Clockwork.declare(...) with the resources it should"
+              + " make, such as Clockwork.declare(new FileResource(\"hello.txt\").content(\"Hi\"))",
+          null);
+    }
+    return declared;
+  }
+
+  /** The user's main threw: point at the line in main.java it came from. */
+  private static LoadException threw(Path source, Throwable failure) {
+    String file = source.getFileName().toString();
+    int line = 0;
+    for (StackTraceElement frame : failure.getStackTrace()) {
+      if (file.equals(frame.getFileName())) {
+        line = frame.getLineNumber();
+        break;
+      }
+    }
+    return new LoadException(
+        source,
+        line,
+        file
+            + (line > 0 ? ":" + line : "")
+            + ": main failed with "
+            + failure.getClass().getSimpleName()
+            + (failure.getMessage() == null ? "" : ": " + failure.getMessage()),
+        failure);
+  }
+
+  /** Thrown out of the launched main, to be unwrapped by {@link #run}. */
+  private static final class MainFailed extends RuntimeException {
+    MainFailed(Throwable cause) {
+      super(cause);
+    }
+  }
+
+  /**
+   * Finds main as the {@code java} launcher does (JEP 512): {@code main(String[])} before {@code
+   * main()}, static or not, inherited or not, but not private; an instance main gets an instance
+   * made with the no-argument constructor.
+   */
+  private static Runnable mainMethod(Path source, Class<?> launched) {
+    Method main = findMain(launched, String[].class);
+    if (main == null) main = findMain(launched);
+    if (main == null) {
+      throw new LoadException(
+          source,
+          0,
+          source
+              + " has no main method in its first class, "
+              + launched.getName()
+              + ": add void main() { Clockwork.declare(...); }",
+          null);
+    }
+    Method chosen = main;
+    chosen.setAccessible(true);
+    Object[] arguments =
+        chosen.getParameterCount() == 1 ? new Object[] {new String[0]} : new Object[0];
+    return () -> {
+      try {
+        Object target = null;
+        if (!Modifier.isStatic(chosen.getModifiers())) {
+          Constructor<?> constructor = launched.getDeclaredConstructor();
+          constructor.setAccessible(true);
+          target = constructor.newInstance();
+        }
+        chosen.invoke(target, arguments);
+      } catch (InvocationTargetException e) {
+        throw new MainFailed(e.getCause());
+      } catch (ReflectiveOperationException e) {
+        throw new MainFailed(e);
+      }
+    };
+  }
+
+  private static Method findMain(Class<?> type, Class<?>... parameters) {
+    for (Class<?> k = type; k != null && k != Object.class; k = k.getSuperclass()) {
+      try {
+        Method method = k.getDeclaredMethod("main", parameters);
+        if (!Modifier.isPrivate(method.getModifiers())) return method;
+      } catch (NoSuchMethodException e) {
+        // look in the superclass
+      }
+    }
+    return null;
+  }
+
+  /** Where the API classes are: a jar when installed, a directory in a development build. */
+  private static Path apiLocation() {
+    try {
+      return Path.of(Resource.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException("cannot locate the Clockwork API classes", e);
+    }
+  }
+
+  /** Changes whenever the API classes change, so main.java is recompiled against new ones. */
+  private static String apiFingerprint() throws IOException {
+    Path api = apiLocation();
+    if (Files.isRegularFile(api)) return Values.sha256(Files.readAllBytes(api));
+    var listing = new StringBuilder();
+    try (Stream<Path> files = Files.walk(api)) {
+      for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+        listing
+            .append(api.relativize(file))
+            .append(' ')
+            .append(Files.size(file))
+            .append(' ')
+            .append(Files.getLastModifiedTime(file).toMillis())
+            .append('\n');
+      }
+    }
+    return Values.sha256(listing.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) return;
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
+  }
+}

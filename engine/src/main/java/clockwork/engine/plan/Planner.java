@@ -1,0 +1,175 @@
+package clockwork.engine.plan;
+
+import clockwork.engine.complete.Desired;
+import clockwork.engine.error.Problem;
+import clockwork.engine.provider.ProviderHandle;
+import clockwork.engine.provider.Providers;
+import clockwork.engine.state.ResourceState;
+import clockwork.engine.state.State;
+import clockwork.spi.Action;
+import clockwork.spi.Diff;
+import clockwork.spi.FieldChange;
+import clockwork.spi.InvalidResourceException;
+import clockwork.spi.Project;
+import clockwork.spi.Values;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Compares what is desired with what state says Clockwork made and with what really exists, and
+ * says what must change. Reality is observed once per kind, not once per resource.
+ */
+public final class Planner {
+  private final Providers providers;
+  private final Project project;
+
+  public Planner(Providers providers, Project project) {
+    this.providers = providers;
+    this.project = project;
+  }
+
+  /**
+   * Plans making reality match the desired resources; resources in state but no longer desired are
+   * deleted.
+   *
+   * @throws PlanException when something in the way makes a change unsafe
+   * @throws ObserveException when reality cannot be observed
+   */
+  public Plan plan(List<Desired> desired, State state) {
+    Map<String, Record> observed = observe(desired);
+    var changes = new ArrayList<Change>();
+    var problems = new ArrayList<Problem>();
+    for (Desired resource : desired) {
+      ResourceState previous = state.resources().get(resource.id());
+      if (previous != null && !previous.kind().equals(resource.kind())) {
+        problems.add(
+            Problem.of(
+                resource.resource(),
+                resource.id(),
+                "Clockwork made this as a "
+                    + previous.kind()
+                    + ", and it is now declared as a "
+                    + resource.kind()
+                    + ": give it another name, or apply once without it so the "
+                    + previous.kind()
+                    + " is removed first"));
+        continue;
+      }
+      ProviderHandle<?, ?, ?> provider = providers.find(resource.kind()).orElseThrow();
+      try {
+        Diff diff = provider.diff(resource.spec(), previous, observed.get(resource.id()));
+        changes.add(
+            new Change(
+                resource.id(),
+                resource.kind(),
+                diff.action(),
+                diff.changes(),
+                diff.drift(),
+                diff.note(),
+                resource.spec(),
+                previous,
+                resource.dependsOn(),
+                false));
+      } catch (InvalidResourceException e) {
+        e.problems().forEach(p -> problems.add(Problem.of(resource.resource(), resource.id(), p)));
+      }
+    }
+    if (!problems.isEmpty()) throw new PlanException(problems);
+    Set<String> kept = new LinkedHashSet<>();
+    desired.forEach(d -> kept.add(d.id()));
+    changes.addAll(deletes(state, kept, false));
+    return new Plan(changes);
+  }
+
+  /**
+   * Plans removing everything in state.
+   *
+   * @param keepFiles forget the resources of kinds that only write files, leaving the files
+   */
+  public Plan destroy(State state, boolean keepFiles) {
+    return new Plan(deletes(state, Set.of(), keepFiles));
+  }
+
+  private Map<String, Record> observe(List<Desired> desired) {
+    Map<String, Map<String, Record>> byKind = new LinkedHashMap<>();
+    for (Desired resource : desired) {
+      byKind
+          .computeIfAbsent(resource.kind(), k -> new LinkedHashMap<>())
+          .put(resource.id(), resource.spec());
+    }
+    var observed = new HashMap<String, Record>();
+    for (var kind : byKind.entrySet()) {
+      try {
+        observed.putAll(
+            providers.find(kind.getKey()).orElseThrow().observe(kind.getValue(), project));
+      } catch (Exception e) {
+        throw new ObserveException(kind.getKey(), e);
+      }
+    }
+    return observed;
+  }
+
+  /** Deletes for the resources in state that are not kept, dependents first. */
+  private List<Change> deletes(State state, Set<String> kept, boolean keepFiles) {
+    var order = new LinkedHashSet<String>();
+    var visited = new HashSet<String>();
+    for (String id : state.resources().keySet()) {
+      dependenciesFirst(id, state, kept, visited, order);
+    }
+    var deletes = new ArrayList<Change>();
+    for (String id : order.reversed()) {
+      ResourceState previous = state.resources().get(id);
+      boolean retain =
+          keepFiles && providers.find(previous.kind()).map(p -> p.writesFiles()).orElse(false);
+      deletes.add(
+          new Change(
+              id,
+              previous.kind(),
+              Action.DELETE,
+              lastApplied(previous),
+              false,
+              retain ? "kept in place; Clockwork forgets it" : null,
+              null,
+              previous,
+              previous.dependsOn(),
+              retain));
+    }
+    return deletes;
+  }
+
+  /** The fields of what is being deleted, as last applied. */
+  private static List<FieldChange> lastApplied(ResourceState previous) {
+    var fields = new ArrayList<FieldChange>();
+    if (previous.spec() == null) return fields;
+    previous
+        .spec()
+        .properties()
+        .forEach(
+            field ->
+                fields.add(
+                    new FieldChange(
+                        field.getKey(),
+                        field.getValue().isTextual()
+                            ? Values.show(field.getValue().asText())
+                            : field.getValue().toString(),
+                        null,
+                        false)));
+    return fields;
+  }
+
+  private static void dependenciesFirst(
+      String id, State state, Set<String> kept, Set<String> visited, Set<String> order) {
+    // visited before its dependencies, so that even a hand-edited state with a cycle ends
+    if (kept.contains(id) || !state.resources().containsKey(id) || !visited.add(id)) return;
+    for (String dependency : state.resources().get(id).dependsOn()) {
+      dependenciesFirst(dependency, state, kept, visited, order);
+    }
+    order.add(id);
+  }
+}

@@ -1,0 +1,110 @@
+package clockwork.engine.provider;
+
+import clockwork.Resource;
+import clockwork.engine.state.Json;
+import clockwork.engine.state.ResourceState;
+import clockwork.engine.state.StateException;
+import clockwork.spi.Applied;
+import clockwork.spi.Diff;
+import clockwork.spi.Operation;
+import clockwork.spi.Outcome;
+import clockwork.spi.Project;
+import clockwork.spi.Provider;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A provider as the engine calls it: with the specs and observations of state as JSON, converted to
+ * and from the provider's own records here, in one place.
+ */
+public final class ProviderHandle<R extends Resource, S extends Record, O extends Record> {
+  private final Provider<R, S, O> provider;
+
+  private ProviderHandle(Provider<R, S, O> provider) {
+    this.provider = provider;
+  }
+
+  static <R extends Resource, S extends Record, O extends Record> ProviderHandle<R, S, O> of(
+      Provider<R, S, O> provider) {
+    return new ProviderHandle<>(provider);
+  }
+
+  public String kind() {
+    return provider.kind();
+  }
+
+  public boolean writesFiles() {
+    return provider.writesFiles();
+  }
+
+  public Record desired(Resource resource, Project project) {
+    return provider.desired(provider.resourceType().cast(resource), project);
+  }
+
+  public Map<String, Record> observe(Map<String, Record> specs, Project project) throws Exception {
+    var typed = new LinkedHashMap<String, S>();
+    specs.forEach((id, spec) -> typed.put(id, spec(spec)));
+    return new LinkedHashMap<>(provider.observe(typed, project));
+  }
+
+  public Diff diff(Record desired, ResourceState previous, Record actual) {
+    return provider.diff(
+        spec(desired), applied(previous), actual == null ? null : observation(actual));
+  }
+
+  public Outcome<? extends Record> create(
+      Record desired, ResourceState previous, Operation operation) throws Exception {
+    return provider.create(spec(desired), applied(previous), operation);
+  }
+
+  public Outcome<? extends Record> update(
+      Record desired, ResourceState previous, Operation operation) throws Exception {
+    return provider.update(spec(desired), applied(previous), operation);
+  }
+
+  public Outcome<? extends Record> replace(
+      Record desired, ResourceState previous, Operation operation) throws Exception {
+    return provider.replace(spec(desired), applied(previous), operation);
+  }
+
+  public void delete(ResourceState previous, Operation operation) throws Exception {
+    provider.delete(applied(previous), operation);
+  }
+
+  /** A spec or observation as state stores it. */
+  public static JsonNode toJson(Record value) {
+    return value == null ? null : Json.MAPPER.valueToTree(value);
+  }
+
+  private S spec(Record spec) {
+    return provider.specType().cast(spec);
+  }
+
+  private O observation(Record observation) {
+    return provider.observationType().cast(observation);
+  }
+
+  private Applied<S, O> applied(ResourceState state) {
+    if (state == null) return null;
+    return new Applied<>(
+        fromJson(state.spec(), provider.specType()),
+        fromJson(state.observed(), provider.observationType()),
+        state.artifacts());
+  }
+
+  private <T> T fromJson(JsonNode json, Class<T> type) {
+    if (json == null || json.isNull()) return null;
+    try {
+      return Json.MAPPER.treeToValue(json, type);
+    } catch (JsonProcessingException e) {
+      throw new StateException(
+          "The state holds a "
+              + kind()
+              + " resource this Clockwork cannot read: "
+              + e.getOriginalMessage(),
+          e);
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package clockwork.engine.state;
+
+import java.util.Collections;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Everything Clockwork knows it made for a project: an immutable value.
+ *
+ * @param serial counts the writes, so a newer state can be told from an older one
+ * @param resources by resource id, sorted so the file reads the same every time
+ */
+public record State(long serial, SortedMap<String, ResourceState> resources) {
+  public State {
+    resources = Collections.unmodifiableSortedMap(new TreeMap<>(resources));
+  }
+
+  public static State empty() {
+    return new State(0, new TreeMap<>());
+  }
+
+  /** This state with one resource added or replaced, and the serial counted up. */
+  public State with(String id, ResourceState resource) {
+    var next = new TreeMap<>(resources);
+    next.put(id, resource);
+    return new State(serial + 1, next);
+  }
+
+  /** This state without one resource, and the serial counted up. */
+  public State without(String id) {
+    var next = new TreeMap<>(resources);
+    next.remove(id);
+    return new State(serial + 1, next);
+  }
+}

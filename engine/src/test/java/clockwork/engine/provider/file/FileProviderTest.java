@@ -1,0 +1,132 @@
+package clockwork.engine.provider.file;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import clockwork.spi.Applied;
+import clockwork.spi.Operation;
+import clockwork.spi.Outcome;
+import clockwork.spi.Project;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The file provider's I/O on a real file system. */
+class FileProviderTest {
+  @TempDir Path dir;
+  private final FileProvider provider = new FileProvider();
+  private final List<String> claimed = new ArrayList<>();
+
+  private Operation operation() {
+    var project = new Project("p", dir);
+    return new Operation() {
+      @Override
+      public String resourceId() {
+        return "notes";
+      }
+
+      @Override
+      public Project project() {
+        return project;
+      }
+
+      @Override
+      public void claim(List<String> artifacts) {
+        claimed.addAll(artifacts);
+      }
+    };
+  }
+
+  @Test
+  void create_claimsDirectoriesAndFileBeforeWriting_thenDeleteRemovesExactlyThose()
+      throws IOException {
+    Files.createDirectories(dir.resolve("a"));
+    Files.writeString(dir.resolve("a/users-file.txt"), "mine");
+    var spec = new FileSpec("a/b/c/notes.txt", "hello", "640");
+
+    Outcome<FileObservation> made = provider.create(spec, null, operation());
+
+    assertThat(claimed).containsExactly("dir:a/b", "dir:a/b/c", "file:a/b/c/notes.txt");
+    assertThat(made.artifacts()).isEqualTo(claimed);
+    assertThat(dir.resolve("a/b/c/notes.txt")).hasContent("hello");
+    assertThat(
+            PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(spec.path()))))
+        .isEqualTo("rw-r-----");
+    assertThat(made.observed()).isEqualTo(FileProvider.observe(dir.resolve(spec.path())));
+
+    provider.delete(new Applied<>(spec, made.observed(), made.artifacts()), operation());
+
+    assertThat(dir.resolve("a/b")).doesNotExist();
+    assertThat(dir.resolve("a/users-file.txt")).hasContent("mine");
+  }
+
+  @Test
+  void delete_leavesADirectoryThatHoldsSomethingElse() throws IOException {
+    var spec = new FileSpec("out/notes.txt", "hello", "644");
+    Outcome<FileObservation> made = provider.create(spec, null, operation());
+    Files.writeString(dir.resolve("out/later.txt"), "someone else's");
+
+    provider.delete(new Applied<>(spec, made.observed(), made.artifacts()), operation());
+
+    assertThat(dir.resolve("out/notes.txt")).doesNotExist();
+    assertThat(dir.resolve("out/later.txt")).hasContent("someone else's");
+  }
+
+  @Test
+  void replace_writesTheNewPathThenRemovesWhatServedOnlyTheOld() throws IOException {
+    var old = new FileSpec("old/deep/notes.txt", "hello", "644");
+    Outcome<FileObservation> made = provider.create(old, null, operation());
+    var moved = new FileSpec("old/notes.txt", "hello", "644");
+
+    Outcome<FileObservation> replaced =
+        provider.replace(moved, new Applied<>(old, made.observed(), made.artifacts()), operation());
+
+    assertThat(dir.resolve("old/notes.txt")).hasContent("hello");
+    assertThat(dir.resolve("old/deep")).doesNotExist();
+    assertThat(replaced.artifacts()).containsExactly("dir:old", "file:old/notes.txt");
+  }
+
+  @Test
+  void create_adoptsAnIdenticalFile_andDeleteLeavesIt() throws IOException {
+    Files.writeString(dir.resolve("same.txt"), "hello");
+    Files.setPosixFilePermissions(
+        dir.resolve("same.txt"), PosixFilePermissions.fromString("rw-r--r--"));
+    var spec = new FileSpec("same.txt", "hello", "644");
+
+    Outcome<FileObservation> made = provider.create(spec, null, operation());
+    provider.delete(new Applied<>(spec, made.observed(), made.artifacts()), operation());
+
+    assertThat(made.artifacts()).containsExactly("adopted:same.txt");
+    assertThat(dir.resolve("same.txt")).hasContent("hello");
+  }
+
+  @Test
+  void update_rewritesContentAndMode() throws IOException {
+    var spec = new FileSpec("n.txt", "one", "644");
+    Outcome<FileObservation> made = provider.create(spec, null, operation());
+
+    provider.update(
+        new FileSpec("n.txt", "two", "600"),
+        new Applied<>(spec, made.observed(), made.artifacts()),
+        operation());
+
+    assertThat(dir.resolve("n.txt")).hasContent("two");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("n.txt"))))
+        .isEqualTo("rw-------");
+  }
+
+  @Test
+  void observe_tellsWhyADirectoryCannotBeMade() throws IOException {
+    Files.writeString(dir.resolve("blocker"), "a file");
+
+    FileObservation observed = FileProvider.observe(dir.resolve("blocker/sub/notes.txt"));
+
+    assertThat(observed.type()).isEqualTo("absent");
+    assertThat(observed.blockedBy())
+        .isEqualTo(dir.resolve("blocker") + " is a file, not a directory");
+  }
+}
