@@ -31,6 +31,7 @@ final class Confirmation {
   /** Whether to go ahead: approved in advance, or answered "yes". */
   boolean confirmed(String question) {
     if (approved) return true;
+    command.commandLine().getOut().flush(); // the plan first, then the question
     String answer = terminal.ask(question + " Only 'yes' is accepted: ");
     if ("yes".equals(answer == null ? null : answer.strip())) return true;
     command

@@ -88,10 +88,10 @@ public final class Engine {
    *     reality cannot be observed
    */
   public Plan plan() {
-    var source = project.dir().resolve(SOURCE);
     requireSource();
     ensureWorkDir();
-    var declared = new Loader(workDir.resolve("classes"), events).load(source);
+    var declared =
+        new Loader(workDir.resolve("classes"), events).load(project.dir().resolve(SOURCE));
     var graph = new Resolver().resolve(declared);
     var desired = new Completer(providers, project).complete(graph);
     return new Planner(providers, project).plan(desired, store.read());

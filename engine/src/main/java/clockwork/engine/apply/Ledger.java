@@ -1,13 +1,14 @@
 package clockwork.engine.apply;
 
 import clockwork.engine.state.ResourceState;
-import clockwork.engine.state.State;
 import clockwork.engine.state.StateLock;
 import clockwork.engine.state.StateStore;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The state while changes run: every update is written to the store at once, one at a time, so the
@@ -16,17 +17,17 @@ import java.util.List;
 final class Ledger {
   private final StateStore store;
   private final StateLock lock;
-  private State state;
+  private final Map<String, ResourceState> entries;
 
   Ledger(StateStore store, StateLock lock) {
     this.store = store;
     this.lock = lock;
-    this.state = store.read();
+    this.entries = new HashMap<>(store.read().resources());
   }
 
   /** Adds artifacts to a resource's entry, making the entry when there is none yet. */
   synchronized void claim(String id, String kind, List<String> dependsOn, List<String> artifacts) {
-    ResourceState current = state.resources().get(id);
+    ResourceState current = entries.get(id);
     var owned = new ArrayList<String>(current == null ? List.of() : current.artifacts());
     artifacts.stream().filter(a -> !owned.contains(a)).forEach(owned::add);
     String now = now();
@@ -50,12 +51,12 @@ final class Ledger {
 
   synchronized void forget(String id) {
     store.remove(id, lock);
-    state = state.without(id);
+    entries.remove(id);
   }
 
   private void put(String id, ResourceState resource) {
     store.put(id, resource, lock);
-    state = state.with(id, resource);
+    entries.put(id, resource);
   }
 
   static String now() {

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * State in the project's {@code .clockwork} directory:
@@ -70,8 +71,8 @@ public final class LocalStateStore implements StateStore {
 
   @Override
   public State read() {
-    State state = readDocument();
-    if (!Files.exists(journal)) return state;
+    State document = readDocument();
+    if (!Files.exists(journal)) return document;
     List<String> lines;
     try {
       lines = Files.readAllLines(journal, StandardCharsets.UTF_8);
@@ -79,6 +80,8 @@ public final class LocalStateStore implements StateStore {
       throw new StateException(
           "Cannot read the state journal " + journal + ": " + e.getMessage(), e);
     }
+    var resources = new TreeMap<>(document.resources());
+    long serial = document.serial();
     for (int i = 0; i < lines.size(); i++) {
       Entry entry;
       try {
@@ -87,12 +90,14 @@ public final class LocalStateStore implements StateStore {
         if (i == lines.size() - 1) break; // torn by a killed process: that change never finished
         throw damaged(journal, e.getOriginalMessage() + " at line " + (i + 1), e);
       }
-      state =
-          entry.resource() == null
-              ? state.without(entry.id())
-              : state.with(entry.id(), entry.resource());
+      if (entry.resource() == null) {
+        resources.remove(entry.id());
+      } else {
+        resources.put(entry.id(), entry.resource());
+      }
+      serial++;
     }
-    return state;
+    return new State(serial, resources);
   }
 
   private State readDocument() {

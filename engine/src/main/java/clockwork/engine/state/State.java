@@ -18,18 +18,4 @@ public record State(long serial, SortedMap<String, ResourceState> resources) {
   public static State empty() {
     return new State(0, new TreeMap<>());
   }
-
-  /** This state with one resource added or replaced, and the serial counted up. */
-  public State with(String id, ResourceState resource) {
-    var next = new TreeMap<>(resources);
-    next.put(id, resource);
-    return new State(serial + 1, next);
-  }
-
-  /** This state without one resource, and the serial counted up. */
-  public State without(String id) {
-    var next = new TreeMap<>(resources);
-    next.remove(id);
-    return new State(serial + 1, next);
-  }
 }

@@ -12,6 +12,7 @@ import clockwork.spi.Project;
 import clockwork.spi.Provider;
 import clockwork.spi.Values;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileSystemException;
@@ -25,10 +26,10 @@ import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -116,9 +117,21 @@ public final class FileProvider implements Provider<FileResource, FileSpec, File
   @Override
   public Map<String, FileObservation> observe(Map<String, FileSpec> specs, Project project)
       throws IOException {
-    var observed = new LinkedHashMap<String, FileObservation>();
-    for (var entry : specs.entrySet()) {
-      observed.put(entry.getKey(), observe(project.dir().resolve(entry.getValue().path())));
+    // Reading and hashing many files keeps every core busy, so spread them over all cores.
+    var observed = new ConcurrentHashMap<String, FileObservation>();
+    try {
+      specs.entrySet().parallelStream()
+          .forEach(
+              entry -> {
+                try {
+                  observed.put(
+                      entry.getKey(), observe(project.dir().resolve(entry.getValue().path())));
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
     return observed;
   }
