@@ -16,18 +16,23 @@ class QuickstartIT {
   @TempDir Path project;
 
   @Test
-  void quickstart_appliesAndDestroysCleanly() throws IOException {
-    Files.copy(EXAMPLES.resolve("quickstart/main.java"), project.resolve("main.java"));
+  void quickstart_appliesAndDestroysCleanly_fromAnotherDirectoryWithDir() throws IOException {
+    Path quickstart = project.resolve("quickstart");
+    Files.createDirectories(quickstart);
+    Files.copy(EXAMPLES.resolve("quickstart/main.java"), quickstart.resolve("main.java"));
 
-    assertThat(Launcher.run(project, "apply", "--yes"))
+    assertThat(Launcher.run(project, "apply", "--dir", "quickstart", "--yes"))
         .succeeded()
         .outContains("Apply complete: 2 created");
-    assertThat(project.resolve("scratch/README.md"))
+    assertThat(quickstart.resolve("scratch/README.md"))
         .hasContent("# My Project\n\nMade by Clockwork.");
-    assertThat(project.resolve("scratch/config/app.properties")).hasContent("greeting=hello");
-
-    assertThat(Launcher.run(project, "destroy", "--yes")).succeeded().outContains("2 deleted");
+    assertThat(quickstart.resolve("scratch/config/app.properties")).hasContent("greeting=hello");
     assertThat(project.resolve("scratch")).doesNotExist();
+
+    assertThat(Launcher.run(project, "destroy", "--dir", "quickstart", "--yes"))
+        .succeeded()
+        .outContains("2 deleted");
+    assertThat(quickstart.resolve("scratch")).doesNotExist();
   }
 
   @Test

@@ -330,19 +330,23 @@ public final class FileProvider implements Provider<FileResource, FileSpec, File
     Files.writeString(target, content, StandardCharsets.UTF_8);
   }
 
-  /** Removes artifacts in the order given; never a directory with something left in it. */
+  /**
+   * Removes artifacts in the order given; never a directory with something left in it. Files
+   * resources may share a directory and be deleted at the same time, so whatever is already gone
+   * counts as removed.
+   */
   private static void remove(List<String> artifacts, Project project) throws IOException {
     for (String artifact : artifacts) {
       if (artifact.startsWith(FILE)) {
         Path file = project.dir().resolve(artifact.substring(FILE.length()));
-        if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) Files.delete(file);
+        if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) Files.deleteIfExists(file);
       } else if (artifact.startsWith(DIR)) {
         Path dir = project.dir().resolve(artifact.substring(DIR.length()));
         if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
           try {
-            Files.delete(dir);
+            Files.deleteIfExists(dir);
           } catch (DirectoryNotEmptyException e) {
-            // something that is not Clockwork's is in it: leave it
+            // something else is still in it, another resource's or not Clockwork's: leave it
           }
         }
       }

@@ -77,6 +77,18 @@ class FileProviderTest {
   }
 
   @Test
+  void delete_succeeds_whenAnotherResourceRemovedASharedDirectoryFirst() throws IOException {
+    var spec = new FileSpec("shared/notes.txt", "hello", "644");
+    Outcome<FileObservation> made = provider.create(spec, null, operation());
+    Files.delete(dir.resolve("shared/notes.txt"));
+    Files.delete(dir.resolve("shared"));
+
+    provider.delete(new Applied<>(spec, made.observed(), made.artifacts()), operation());
+
+    assertThat(dir.resolve("shared")).doesNotExist();
+  }
+
+  @Test
   void replace_writesTheNewPathThenRemovesWhatServedOnlyTheOld() throws IOException {
     var old = new FileSpec("old/deep/notes.txt", "hello", "644");
     Outcome<FileObservation> made = provider.create(old, null, operation());
