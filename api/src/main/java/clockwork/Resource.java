@@ -143,6 +143,49 @@ public abstract class Resource {
     return given.get(field);
   }
 
+  /**
+   * Gives a property a list of strings, or takes it back with {@code null}.
+   *
+   * @throws IllegalArgumentException when an element is null, naming the property
+   */
+  protected final Resource setList(String field, String... values) {
+    if (values == null) return set(field, null);
+    for (String value : values) {
+      if (value == null) {
+        throw new IllegalArgumentException(kindAndName() + ": " + field + "(...) was given null");
+      }
+    }
+    return set(field, List.of(values));
+  }
+
+  /**
+   * Gives a property a map of strings, in the order given, or takes it back with {@code null}.
+   *
+   * @throws IllegalArgumentException when a key or value is null, naming the property
+   */
+  protected final Resource setMap(String field, Map<String, String> values) {
+    if (values == null) return set(field, null);
+    var copy = new LinkedHashMap<String, String>();
+    values.forEach(
+        (key, value) -> {
+          if (key == null || value == null) {
+            throw new IllegalArgumentException(
+                kindAndName() + ": " + field + "(...) was given a null key or value");
+          }
+          copy.put(key, value);
+        });
+    return set(field, Collections.unmodifiableMap(copy));
+  }
+
+  /** Adds one entry to a map property, keeping the others. */
+  @SuppressWarnings("unchecked")
+  protected final Resource putEntry(String field, String key, String value) {
+    var map = new LinkedHashMap<String, String>();
+    if (get(field) instanceof Map<?, ?> existing) map.putAll((Map<String, String>) existing);
+    map.put(key, value);
+    return setMap(field, map);
+  }
+
   /** How messages name this resource: its class and its name, as the user wrote them. */
   protected final String kindAndName() {
     return getClass().getSimpleName() + " \"" + name + "\"";

@@ -3,12 +3,9 @@ package clockwork.spi;
 import java.util.List;
 
 /** What the engine gives a provider for one change. */
-public interface Operation {
+public interface Operation extends Context {
   /** The id of the resource being changed, such as {@code webapp.db}. */
   String resourceId();
-
-  /** The project the resource belongs to. */
-  Project project();
 
   /**
    * Records in state that Clockwork is about to make these artifacts, and returns once that record

@@ -1,13 +1,14 @@
 package clockwork.spi;
 
 import clockwork.Resource;
+import java.util.Collection;
 import java.util.Map;
 
 /**
  * Makes one kind of resource real. The engine calls a provider in a fixed order: {@link #desired}
  * for every declared resource, {@link #observe} once for all of them, the pure {@link #diff} per
- * resource, and then, on apply, {@link #create}, {@link #update}, {@link #replace} or {@link
- * #delete} as the diff said.
+ * resource, and then, on apply, {@link #prepare} once for all that will be made, and {@link
+ * #create}, {@link #update}, {@link #replace} or {@link #delete} as the diff said.
  *
  * <p>Ownership is explicit: before a provider makes anything it {@linkplain Operation#claim claims}
  * it, and the engine records the claim in state before the provider goes on. Deleting touches only
@@ -43,7 +44,7 @@ public interface Provider<R extends Resource, S extends Record, O extends Record
    * @throws InvalidResourceException listing every problem found, each quoting the value and saying
    *     what to write instead
    */
-  S desired(R resource, Project project);
+  S desired(R resource, Declaration declaration);
 
   /**
    * Observes what exists for the given resources, in one pass (one list call where the kind allows,
@@ -54,7 +55,23 @@ public interface Provider<R extends Resource, S extends Record, O extends Record
    *     so in its {@link #diff}
    * @throws Exception when reality cannot be observed (an engine that is down, say)
    */
-  Map<String, O> observe(Map<String, S> specs, Project project) throws Exception;
+  Map<String, O> observe(Map<String, S> specs, Context context) throws Exception;
+
+  /**
+   * Where this provider makes things, for the plan to show (such as the Docker engine it talks to),
+   * once {@link #observe} has run; {@code null} when there is nothing to say.
+   */
+  default String target() {
+    return null;
+  }
+
+  /**
+   * Gets ready to make or replace these resources before anything changes, such as pulling their
+   * images, so that a resource that cannot be made fails the apply before any other changes.
+   *
+   * @throws Exception when they cannot be made; nothing is changed then
+   */
+  default void prepare(Collection<S> specs, Context context) throws Exception {}
 
   /**
    * Says what must change to make reality match the desired spec. Pure: no I/O, same answer for the

@@ -24,7 +24,7 @@ final class ApplyCommand implements Callable<Integer> {
     engine.requireSource();
     var confirmation = new Confirmation(options.yes, main.terminal, spec);
     try (StateLock lock = engine.lock("apply")) {
-      Plan plan = engine.plan();
+      Plan plan = engine.plan(lock);
       var out = spec.commandLine().getOut();
       out.print(PlanRenderer.render(plan, "No changes: reality matches main.java."));
       if (!plan.hasChanges()) return ExitCode.OK.code();

@@ -13,8 +13,9 @@ final class PlanRenderer {
    * @param nothing what to say when the plan has no changes
    */
   static String render(Plan plan, String nothing) {
-    if (!plan.hasChanges()) return nothing + "\n";
     var out = new StringBuilder();
+    for (String target : plan.targets()) out.append(target).append("\n\n");
+    if (!plan.hasChanges()) return out.append(nothing).append('\n').toString();
     for (Change change : plan.changes()) {
       if (change.action() == Action.SAME) continue;
       out.append("  ")

@@ -20,6 +20,8 @@ final class ProgressPrinter implements EventListener {
     switch (event) {
       case Event.Compiling(String source, String reason) ->
           err.println("Compiling " + source + " (" + reason + ")");
+      case Event.Progress(String id, String message) ->
+          out.println(id == null ? message : id + ": " + message);
       case Event.ChangeStarted(String id, var action) ->
           out.println(id + ": " + Verbs.ing(action) + "...");
       case Event.ChangeDone(String id, var action, Duration took) ->

@@ -7,10 +7,14 @@ import clockwork.engine.plan.Change;
 import clockwork.engine.plan.Plan;
 import clockwork.spi.Action;
 import clockwork.spi.FieldChange;
+import clockwork.spi.Project;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PlanRendererTest {
+  private static final Project PROJECT = new Project("p", null, Path.of("/p"));
+
   private static Change change(
       String id, Action action, boolean drift, String note, FieldChange... fields) {
     return new Change(
@@ -21,6 +25,8 @@ class PlanRendererTest {
   void render_showsEachChangeWithAlignedFields_andTheSummary() {
     var plan =
         new Plan(
+            PROJECT,
+            List.of(),
             List.of(
                 change("same", Action.SAME, false, null),
                 change(
@@ -67,7 +73,8 @@ class PlanRendererTest {
   void render_saysSo_whenThereIsNothingToDo() {
     assertThat(
             PlanRenderer.render(
-                new Plan(List.of(change("a", Action.SAME, false, null))), "No changes."))
+                new Plan(PROJECT, List.of(), List.of(change("a", Action.SAME, false, null))),
+                "No changes."))
         .isEqualTo("No changes.\n");
   }
 

@@ -3,6 +3,7 @@ package clockwork.engine;
 import clockwork.engine.apply.Applier;
 import clockwork.engine.apply.ApplyResult;
 import clockwork.engine.complete.Completer;
+import clockwork.engine.event.Event;
 import clockwork.engine.event.EventListener;
 import clockwork.engine.load.Loader;
 import clockwork.engine.plan.Plan;
@@ -10,13 +11,17 @@ import clockwork.engine.plan.Planner;
 import clockwork.engine.provider.Providers;
 import clockwork.engine.resolve.Resolver;
 import clockwork.engine.state.LocalStateStore;
+import clockwork.engine.state.State;
 import clockwork.engine.state.StateLock;
 import clockwork.engine.state.StateStore;
+import clockwork.spi.Context;
 import clockwork.spi.Project;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 
 /**
  * Clockwork's engine for one project: the pipeline load → resolve → complete → plan → apply, run
@@ -27,7 +32,7 @@ import java.nio.file.Path;
  *
  * <pre>{@code
  * try (StateLock lock = engine.lock("apply")) {
- *   Plan plan = engine.plan();
+ *   Plan plan = engine.plan(lock);
  *   ApplyResult result = engine.apply(plan, lock);
  * }
  * }</pre>
@@ -39,7 +44,8 @@ public final class Engine {
   /** The directory, inside the project, for Clockwork's state and caches. */
   public static final String WORK_DIR = ".clockwork";
 
-  private final Project project;
+  private final Path dir;
+  private final String name;
   private final Path workDir;
   private final StateStore store;
   private final Providers providers;
@@ -52,18 +58,13 @@ public final class Engine {
    * @param events receives progress, from several threads at once
    */
   public Engine(Path projectDir, int parallelism, EventListener events) {
-    Path dir = projectDir.toAbsolutePath().normalize();
-    this.project =
-        new Project(dir.getFileName() == null ? "root" : dir.getFileName().toString(), dir);
+    this.dir = projectDir.toAbsolutePath().normalize();
+    this.name = dir.getFileName() == null ? "root" : dir.getFileName().toString();
     this.workDir = dir.resolve(WORK_DIR);
     this.store = new LocalStateStore(workDir);
     this.providers = Providers.builtIn();
     this.parallelism = parallelism;
     this.events = events;
-  }
-
-  public Project project() {
-    return project;
   }
 
   /** Where the state is, for messages. */
@@ -82,19 +83,36 @@ public final class Engine {
   }
 
   /**
-   * Loads main.java and plans making reality match it.
+   * Loads main.java and plans making reality match it, changing nothing.
    *
    * @throws clockwork.engine.error.ClockworkException when main.java or a resource is invalid, or
    *     reality cannot be observed
    */
   public Plan plan() {
+    return plan(store.read());
+  }
+
+  /**
+   * Plans as {@link #plan()} does, for an apply: under the lock, and with the project given an
+   * identity if this is its first apply (recorded in state when the apply makes its first change).
+   */
+  public Plan plan(StateLock lock) {
+    if (!lock.isHeld()) throw new IllegalStateException("planning an apply needs the lock");
+    State state = store.read();
+    if (state.projectId() != null) return plan(state);
+    byte[] random = new byte[6];
+    new SecureRandom().nextBytes(random);
+    return plan(new State(state.serial(), HexFormat.of().formatHex(random), state.resources()));
+  }
+
+  private Plan plan(State state) {
     requireSource();
     ensureWorkDir();
-    var declared =
-        new Loader(workDir.resolve("classes"), events).load(project.dir().resolve(SOURCE));
+    Project project = new Project(name, state.projectId(), dir);
+    var declared = new Loader(workDir.resolve("classes"), events).load(dir.resolve(SOURCE));
     var graph = new Resolver().resolve(declared);
     var desired = new Completer(providers, project).complete(graph);
-    return new Planner(providers, project).plan(desired, store.read());
+    return new Planner(providers, context(project)).plan(desired, state);
   }
 
   /**
@@ -103,12 +121,28 @@ public final class Engine {
    * @param keepFiles forget file resources instead of deleting their files
    */
   public Plan planDestroy(boolean keepFiles) {
-    return new Planner(providers, project).destroy(store.read(), keepFiles);
+    State state = store.read();
+    Project project = new Project(name, state.projectId(), dir);
+    return new Planner(providers, context(project)).destroy(state, keepFiles);
   }
 
   /** Carries out a plan (an apply's or a destroy's); the lock must be held. */
   public ApplyResult apply(Plan plan, StateLock lock) {
-    return new Applier(providers, project, store, parallelism, events).apply(plan, lock);
+    return new Applier(providers, store, parallelism, events).apply(plan, lock);
+  }
+
+  private Context context(Project project) {
+    return new Context() {
+      @Override
+      public Project project() {
+        return project;
+      }
+
+      @Override
+      public void report(String message) {
+        events.on(new Event.Progress(null, message));
+      }
+    };
   }
 
   /**
@@ -116,7 +150,7 @@ public final class Engine {
    * written.
    */
   public void requireSource() {
-    Loader.requireSource(project.dir().resolve(SOURCE));
+    Loader.requireSource(dir.resolve(SOURCE));
   }
 
   /** Makes .clockwork, with a .gitignore so that it stays out of version control. */

@@ -10,6 +10,7 @@ import clockwork.engine.state.ResourceState;
 import clockwork.engine.state.StateLock;
 import clockwork.engine.state.StateStore;
 import clockwork.spi.Action;
+import clockwork.spi.Context;
 import clockwork.spi.Operation;
 import clockwork.spi.Outcome;
 import clockwork.spi.Project;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -34,36 +36,70 @@ import java.util.concurrent.Semaphore;
  */
 public final class Applier {
   private final Providers providers;
-  private final Project project;
   private final StateStore store;
   private final int parallelism;
   private final EventListener events;
 
-  public Applier(
-      Providers providers,
-      Project project,
-      StateStore store,
-      int parallelism,
-      EventListener events) {
+  public Applier(Providers providers, StateStore store, int parallelism, EventListener events) {
     if (parallelism < 1) throw new IllegalArgumentException("parallelism must be at least 1");
     this.providers = providers;
-    this.project = project;
     this.store = store;
     this.parallelism = parallelism;
     this.events = events;
   }
 
-  /** Carries out every change of the plan that is not {@link Action#SAME}. */
+  /**
+   * Carries out every change of the plan that is not {@link Action#SAME}, after the providers got
+   * ready for what is to be made.
+   *
+   * @throws PrepareException when a provider cannot get ready; nothing is changed then
+   */
   public ApplyResult apply(Plan plan, StateLock lock) {
     List<Change> work = plan.changes().stream().filter(c -> c.action() != Action.SAME).toList();
+    prepare(work, plan.project());
     try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
-      return new Run(work, new Ledger(store, lock), executor).result();
+      var ledger = new Ledger(store, lock, plan.project().id());
+      return new Run(work, plan.project(), ledger, executor).result();
     }
+  }
+
+  /** Lets each provider get ready, at once, for everything it will make or replace. */
+  private void prepare(List<Change> work, Project project) {
+    Map<String, List<Record>> made = new LinkedHashMap<>();
+    for (Change change : work) {
+      if (change.action() == Action.CREATE || change.action() == Action.REPLACE) {
+        made.computeIfAbsent(change.kind(), k -> new ArrayList<>()).add(change.desired());
+      }
+    }
+    var context = context(project, null);
+    for (var kind : made.entrySet()) {
+      try {
+        providers.find(kind.getKey()).orElseThrow().prepare(kind.getValue(), context);
+      } catch (Exception e) {
+        throw new PrepareException(kind.getKey(), e);
+      }
+    }
+  }
+
+  /** The project, with progress reported as events for the resource (or none). */
+  private Context context(Project project, String resourceId) {
+    return new Context() {
+      @Override
+      public Project project() {
+        return project;
+      }
+
+      @Override
+      public void report(String message) {
+        events.on(new Event.Progress(resourceId, message));
+      }
+    };
   }
 
   /** One apply: every change started once the changes it waits for have finished. */
   private final class Run {
     private final List<Change> work;
+    private final Project project;
     private final Ledger ledger;
     private final ExecutorService executor;
     private final Semaphore permits = new Semaphore(parallelism);
@@ -77,8 +113,9 @@ public final class Applier {
     private final ConcurrentLinkedQueue<ApplyResult.Skipped> skipped =
         new ConcurrentLinkedQueue<>();
 
-    Run(List<Change> work, Ledger ledger, ExecutorService executor) {
+    Run(List<Change> work, Project project, Ledger ledger, ExecutorService executor) {
       this.work = work;
+      this.project = project;
       this.ledger = ledger;
       this.executor = executor;
       for (Change change : work) {
@@ -204,6 +241,7 @@ public final class Applier {
     }
 
     private Operation operation(Change change) {
+      Context context = context(project, change.id());
       return new Operation() {
         @Override
         public String resourceId() {
@@ -213,6 +251,11 @@ public final class Applier {
         @Override
         public Project project() {
           return project;
+        }
+
+        @Override
+        public void report(String message) {
+          context.report(message);
         }
 
         @Override

@@ -1,6 +1,7 @@
 package clockwork.engine.apply;
 
 import clockwork.engine.state.ResourceState;
+import clockwork.engine.state.State;
 import clockwork.engine.state.StateLock;
 import clockwork.engine.state.StateStore;
 import java.time.Instant;
@@ -19,10 +20,13 @@ final class Ledger {
   private final StateLock lock;
   private final Map<String, ResourceState> entries;
 
-  Ledger(StateStore store, StateLock lock) {
+  /** Opens the ledger, recording the project's identity first if state has none yet. */
+  Ledger(StateStore store, StateLock lock, String projectId) {
     this.store = store;
     this.lock = lock;
-    this.entries = new HashMap<>(store.read().resources());
+    State state = store.read();
+    if (state.projectId() == null && projectId != null) store.identify(projectId, lock);
+    this.entries = new HashMap<>(state.resources());
   }
 
   /** Adds artifacts to a resource's entry, making the entry when there is none yet. */

@@ -5,6 +5,7 @@ import clockwork.engine.error.Problem;
 import clockwork.engine.provider.ProviderHandle;
 import clockwork.engine.provider.Providers;
 import clockwork.engine.resolve.ResourceGraph;
+import clockwork.spi.Declaration;
 import clockwork.spi.InvalidResourceException;
 import clockwork.spi.Project;
 import java.util.ArrayList;
@@ -60,7 +61,7 @@ public final class Completer {
                 node.id(),
                 resource.kind(),
                 resource,
-                provider.get().desired(resource, project),
+                provider.get().desired(resource, declaration(graph, node)),
                 node.dependsOn()));
       } catch (InvalidResourceException e) {
         e.problems().forEach(p -> problems.add(Problem.of(resource, node.id(), p)));
@@ -68,5 +69,31 @@ public final class Completer {
     }
     if (!problems.isEmpty()) throw new CompleteException(problems);
     return desired;
+  }
+
+  private Declaration declaration(ResourceGraph graph, ResourceGraph.Node node) {
+    return new Declaration() {
+      @Override
+      public Project project() {
+        return project;
+      }
+
+      @Override
+      public String id() {
+        return node.id();
+      }
+
+      @Override
+      public String idOf(Resource resource) {
+        String id = graph.idOf(resource);
+        if (id == null) throw new IllegalArgumentException(resource + " was not declared");
+        return id;
+      }
+
+      @Override
+      public List<Resource> dependencies() {
+        return node.dependsOn().stream().map(id -> graph.node(id).resource()).toList();
+      }
+    };
   }
 }

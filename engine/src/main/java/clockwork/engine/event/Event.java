@@ -8,6 +8,13 @@ public sealed interface Event {
   /** main.java is being compiled, and why (its classes were not cached, or are out of date). */
   record Compiling(String source, String reason) implements Event {}
 
+  /**
+   * How a long step is going, such as an image being pulled.
+   *
+   * @param resourceId the resource it is for, or {@code null} when it is for several
+   */
+  record Progress(String resourceId, String message) implements Event {}
+
   /** A change to one resource has started. */
   record ChangeStarted(String resourceId, Action action) implements Event {}
 

@@ -7,10 +7,10 @@ import clockwork.engine.provider.Providers;
 import clockwork.engine.state.ResourceState;
 import clockwork.engine.state.State;
 import clockwork.spi.Action;
+import clockwork.spi.Context;
 import clockwork.spi.Diff;
 import clockwork.spi.FieldChange;
 import clockwork.spi.InvalidResourceException;
-import clockwork.spi.Project;
 import clockwork.spi.Values;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,11 +27,14 @@ import java.util.Set;
  */
 public final class Planner {
   private final Providers providers;
-  private final Project project;
+  private final Context context;
 
-  public Planner(Providers providers, Project project) {
+  /**
+   * @param context the project, and where providers report progress
+   */
+  public Planner(Providers providers, Context context) {
     this.providers = providers;
-    this.project = project;
+    this.context = context;
   }
 
   /**
@@ -42,7 +45,8 @@ public final class Planner {
    * @throws ObserveException when reality cannot be observed
    */
   public Plan plan(List<Desired> desired, State state) {
-    Map<String, Record> observed = observe(desired);
+    var targets = new LinkedHashSet<String>();
+    Map<String, Record> observed = observe(desired, targets);
     var changes = new ArrayList<Change>();
     var problems = new ArrayList<Problem>();
     for (Desired resource : desired) {
@@ -84,7 +88,7 @@ public final class Planner {
     Set<String> kept = new LinkedHashSet<>();
     desired.forEach(d -> kept.add(d.id()));
     changes.addAll(deletes(state, kept, false));
-    return new Plan(changes);
+    return new Plan(context.project(), List.copyOf(targets), changes);
   }
 
   /**
@@ -93,10 +97,11 @@ public final class Planner {
    * @param keepFiles forget the resources of kinds that only write files, leaving the files
    */
   public Plan destroy(State state, boolean keepFiles) {
-    return new Plan(deletes(state, Set.of(), keepFiles));
+    return new Plan(context.project(), List.of(), deletes(state, Set.of(), keepFiles));
   }
 
-  private Map<String, Record> observe(List<Desired> desired) {
+  /** Observes every kind once; collects where each provider works, for the plan to show. */
+  private Map<String, Record> observe(List<Desired> desired, Set<String> targets) {
     Map<String, Map<String, Record>> byKind = new LinkedHashMap<>();
     for (Desired resource : desired) {
       byKind
@@ -105,12 +110,13 @@ public final class Planner {
     }
     var observed = new HashMap<String, Record>();
     for (var kind : byKind.entrySet()) {
+      ProviderHandle<?, ?, ?> provider = providers.find(kind.getKey()).orElseThrow();
       try {
-        observed.putAll(
-            providers.find(kind.getKey()).orElseThrow().observe(kind.getValue(), project));
+        observed.putAll(provider.observe(kind.getValue(), context));
       } catch (Exception e) {
         throw new ObserveException(kind.getKey(), e);
       }
+      if (provider.target() != null) targets.add(provider.target());
     }
     return observed;
   }

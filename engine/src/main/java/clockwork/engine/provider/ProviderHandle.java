@@ -5,13 +5,15 @@ import clockwork.engine.state.Json;
 import clockwork.engine.state.ResourceState;
 import clockwork.engine.state.StateException;
 import clockwork.spi.Applied;
+import clockwork.spi.Context;
+import clockwork.spi.Declaration;
 import clockwork.spi.Diff;
 import clockwork.spi.Operation;
 import clockwork.spi.Outcome;
-import clockwork.spi.Project;
 import clockwork.spi.Provider;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -39,14 +41,22 @@ public final class ProviderHandle<R extends Resource, S extends Record, O extend
     return provider.writesFiles();
   }
 
-  public Record desired(Resource resource, Project project) {
-    return provider.desired(provider.resourceType().cast(resource), project);
+  public Record desired(Resource resource, Declaration declaration) {
+    return provider.desired(provider.resourceType().cast(resource), declaration);
   }
 
-  public Map<String, Record> observe(Map<String, Record> specs, Project project) throws Exception {
+  public Map<String, Record> observe(Map<String, Record> specs, Context context) throws Exception {
     var typed = new LinkedHashMap<String, S>();
     specs.forEach((id, spec) -> typed.put(id, spec(spec)));
-    return new LinkedHashMap<>(provider.observe(typed, project));
+    return new LinkedHashMap<>(provider.observe(typed, context));
+  }
+
+  public String target() {
+    return provider.target();
+  }
+
+  public void prepare(Collection<Record> specs, Context context) throws Exception {
+    provider.prepare(specs.stream().map(this::spec).toList(), context);
   }
 
   public Diff diff(Record desired, ResourceState previous, Record actual) {

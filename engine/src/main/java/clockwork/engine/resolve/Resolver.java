@@ -3,6 +3,7 @@ package clockwork.engine.resolve;
 import clockwork.Resource;
 import clockwork.engine.error.Problem;
 import clockwork.engine.resolve.ResourceGraph.Node;
+import clockwork.resources.BlankResource;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -13,9 +14,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns what main.java declared into a {@link ResourceGraph}: every resource named, every name
- * unique, connections as dependencies, no cycles. A resource that is connected to but not declared
- * is made too: the connection says it is wanted.
+ * Turns what main.java declared into a {@link ResourceGraph}: composites flattened into qualified
+ * ids ({@code webapp.db}), every name usable and unique among its siblings, connections as
+ * dependencies between the resources providers make, and no cycles. A resource that is connected to
+ * but not declared is made too: the connection says it is wanted.
  */
 public final class Resolver {
 
@@ -25,28 +27,111 @@ public final class Resolver {
   public ResourceGraph resolve(List<Resource> declared) {
     List<Resource> all = reachable(declared);
     var problems = new ArrayList<Problem>();
+    Map<Resource, BlankResource> parents = parents(all, problems);
+    List<Resource> roots = all.stream().filter(r -> !parents.containsKey(r)).toList();
+
+    Map<Resource, String> ids = new IdentityHashMap<>();
+    var leaves = new ArrayList<Resource>();
+    assignIds(roots, null, ids, leaves, problems);
     for (Resource resource : all) {
-      String problem = nameProblem(resource.name());
-      if (problem != null) problems.add(Problem.of(resource, resource.name(), problem));
+      if (!ids.containsKey(resource)) {
+        problems.add(
+            Problem.of(
+                resource,
+                resource.name(),
+                "it is inside itself, through the composites that contain it: a composite cannot"
+                    + " contain the composite it is in"));
+      }
     }
-    problems.addAll(duplicates(all));
     if (!problems.isEmpty()) throw new ResolveException(problems, List.of());
 
-    List<String> cycle = findCycle(all);
+    Map<Resource, Set<Resource>> dependencies = dependencies(all, leaves);
+    List<Resource> cycle = findCycle(leaves, dependencies);
     if (!cycle.isEmpty()) {
-      Resource first =
-          all.stream().filter(r -> r.name().equals(cycle.getFirst())).findFirst().get();
+      List<String> path = cycle.stream().map(ids::get).toList();
       throw new ResolveException(
           List.of(
               Problem.of(
-                  first,
-                  first.name(),
+                  cycle.getFirst(),
+                  path.getFirst(),
                   "its connections form a cycle, "
-                      + String.join(" → ", cycle)
+                      + String.join(" → ", path)
                       + ": one of them must not depend on the other; remove one connect(...)")),
-          cycle);
+          path);
     }
-    return new ResourceGraph(dependenciesFirst(all));
+    var placed = new LinkedHashSet<Resource>();
+    for (Resource leaf : leaves) place(leaf, dependencies, placed);
+    var nodes = new ArrayList<Node>();
+    for (Resource leaf : placed) {
+      nodes.add(
+          new Node(ids.get(leaf), leaf, dependencies.get(leaf).stream().map(ids::get).toList()));
+    }
+    return new ResourceGraph(nodes, ids);
+  }
+
+  /** Everything declared, in composites, or connected to, in the order found. */
+  private static List<Resource> reachable(List<Resource> declared) {
+    Set<Resource> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    var order = new ArrayList<Resource>();
+    var pending = new ArrayList<>(declared);
+    for (int i = 0; i < pending.size(); i++) {
+      Resource resource = pending.get(i);
+      if (!seen.add(resource)) continue;
+      order.add(resource);
+      if (resource instanceof BlankResource composite)
+        pending.addAll(composite.children().asList());
+      pending.addAll(resource.connections());
+    }
+    return order;
+  }
+
+  /** Which composite each resource is in; a resource may be in one only. */
+  private static Map<Resource, BlankResource> parents(List<Resource> all, List<Problem> problems) {
+    Map<Resource, BlankResource> parents = new IdentityHashMap<>();
+    for (Resource resource : all) {
+      if (!(resource instanceof BlankResource composite)) continue;
+      for (Resource child : composite.children()) {
+        BlankResource other = parents.putIfAbsent(child, composite);
+        if (other != null && other != composite) {
+          problems.add(
+              Problem.of(
+                  child,
+                  child.name(),
+                  "it is in two composites, \""
+                      + other.name()
+                      + "\" and \""
+                      + composite.name()
+                      + "\": a resource belongs to one; make a second resource for the other"));
+        }
+      }
+    }
+    return parents;
+  }
+
+  /** Gives each resource its qualified id, and collects the ones providers make. */
+  private static void assignIds(
+      List<Resource> siblings,
+      String prefix,
+      Map<Resource, String> ids,
+      List<Resource> leaves,
+      List<Problem> problems) {
+    Map<String, List<Resource>> byName = new LinkedHashMap<>();
+    for (Resource resource : siblings) {
+      String id = prefix == null ? resource.name() : prefix + "." + resource.name();
+      String problem = nameProblem(resource.name());
+      if (problem != null) problems.add(Problem.of(resource, id, problem));
+      byName.computeIfAbsent(resource.name(), n -> new ArrayList<>()).add(resource);
+      ids.put(resource, id);
+      if (resource instanceof BlankResource composite) {
+        assignIds(composite.children().asList(), id, ids, leaves, problems);
+      } else {
+        leaves.add(resource);
+      }
+    }
+    byName.forEach(
+        (name, same) -> {
+          if (same.size() > 1) problems.add(duplicate(same, ids.get(same.getFirst()), name));
+        });
   }
 
   /** Null when the name can serve as an identity, else what is wrong with it. */
@@ -67,71 +152,75 @@ public final class Resolver {
     return null;
   }
 
-  private static List<Problem> duplicates(List<Resource> all) {
-    Map<String, List<Resource>> byName = new LinkedHashMap<>();
+  private static Problem duplicate(List<Resource> same, String id, String name) {
+    List<String> sites =
+        same.stream().map(r -> r.declaredAt() == null ? "?" : r.declaredAt()).toList();
+    return Problem.of(
+        same.getFirst(),
+        id,
+        same.size()
+            + " resources have this name (declared at "
+            + String.join(", ", sites)
+            + "): a name is an identity, so rename all but one (a FileResource keeps its file name"
+            + " with .path(\"dir/"
+            + name
+            + "\"))");
+  }
+
+  /**
+   * What each resource providers make depends on: its own connections and those of the composites
+   * around it, with connections to composites meaning every resource in them.
+   */
+  private static Map<Resource, Set<Resource>> dependencies(
+      List<Resource> all, List<Resource> leaves) {
+    Map<Resource, Set<Resource>> dependencies = new IdentityHashMap<>();
+    for (Resource leaf : leaves) dependencies.put(leaf, new LinkedHashSet<>());
     for (Resource resource : all) {
-      byName.computeIfAbsent(resource.name(), n -> new ArrayList<>()).add(resource);
+      List<Resource> targets = new ArrayList<>();
+      for (Resource target : resource.connections()) targets.addAll(leavesOf(target));
+      for (Resource source : leavesOf(resource)) {
+        for (Resource target : targets) {
+          if (target != source) dependencies.get(source).add(target);
+        }
+      }
     }
-    var problems = new ArrayList<Problem>();
-    for (var entry : byName.entrySet()) {
-      List<Resource> same = entry.getValue();
-      if (same.size() < 2) continue;
-      List<String> sites =
-          same.stream().map(r -> r.declaredAt() == null ? "?" : r.declaredAt()).toList();
-      problems.add(
-          Problem.of(
-              same.getFirst(),
-              entry.getKey(),
-              same.size()
-                  + " resources have this name (declared at "
-                  + String.join(", ", sites)
-                  + "): a name is an identity, so rename all but one (a FileResource keeps its"
-                  + " file name with .path(\"dir/"
-                  + entry.getKey()
-                  + "\"))"));
-    }
-    return problems;
+    return dependencies;
   }
 
-  /** The declared resources and everything they connect to, declared ones first. */
-  private static List<Resource> reachable(List<Resource> declared) {
-    Set<Resource> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-    var order = new ArrayList<Resource>();
-    var pending = new ArrayList<>(declared);
-    for (int i = 0; i < pending.size(); i++) {
-      Resource resource = pending.get(i);
-      if (!seen.add(resource)) continue;
-      order.add(resource);
-      pending.addAll(resource.connections());
-    }
-    return order;
+  private static List<Resource> leavesOf(Resource resource) {
+    if (!(resource instanceof BlankResource composite)) return List.of(resource);
+    var leaves = new ArrayList<Resource>();
+    for (Resource child : composite.children()) leaves.addAll(leavesOf(child));
+    return leaves;
   }
 
-  /** A cycle as a path of names, first repeated at the end; empty when there is none. */
-  private static List<String> findCycle(List<Resource> all) {
+  /** A cycle as a path of resources, first repeated at the end; empty when there is none. */
+  private static List<Resource> findCycle(
+      List<Resource> leaves, Map<Resource, Set<Resource>> dependencies) {
     Map<Resource, Boolean> onPath = new IdentityHashMap<>(); // true: on the path; false: done
-    for (Resource start : all) {
-      var path = new ArrayList<Resource>();
-      List<String> cycle = visit(start, onPath, path);
+    for (Resource start : leaves) {
+      List<Resource> cycle = visit(start, dependencies, onPath, new ArrayList<>());
       if (!cycle.isEmpty()) return cycle;
     }
     return List.of();
   }
 
-  private static List<String> visit(
-      Resource resource, Map<Resource, Boolean> onPath, List<Resource> path) {
+  private static List<Resource> visit(
+      Resource resource,
+      Map<Resource, Set<Resource>> dependencies,
+      Map<Resource, Boolean> onPath,
+      List<Resource> path) {
     Boolean state = onPath.get(resource);
     if (Boolean.FALSE.equals(state)) return List.of();
     if (Boolean.TRUE.equals(state)) {
-      var cycle = new ArrayList<String>();
-      for (Resource r : path.subList(path.indexOf(resource), path.size())) cycle.add(r.name());
-      cycle.add(resource.name());
+      var cycle = new ArrayList<>(path.subList(path.indexOf(resource), path.size()));
+      cycle.add(resource);
       return cycle;
     }
     onPath.put(resource, true);
     path.add(resource);
-    for (Resource next : resource.connections()) {
-      List<String> cycle = visit(next, onPath, path);
+    for (Resource next : dependencies.get(resource)) {
+      List<Resource> cycle = visit(next, dependencies, onPath, path);
       if (!cycle.isEmpty()) return cycle;
     }
     path.removeLast();
@@ -140,23 +229,10 @@ public final class Resolver {
   }
 
   /** Declaration order, except that each resource comes after what it depends on. */
-  private static List<Node> dependenciesFirst(List<Resource> all) {
-    var placed = new LinkedHashSet<Resource>();
-    for (Resource resource : all) place(resource, placed);
-    var nodes = new ArrayList<Node>();
-    for (Resource resource : placed) {
-      nodes.add(
-          new Node(
-              resource.name(),
-              resource,
-              resource.connections().stream().map(Resource::name).toList()));
-    }
-    return nodes;
-  }
-
-  private static void place(Resource resource, Set<Resource> placed) {
+  private static void place(
+      Resource resource, Map<Resource, Set<Resource>> dependencies, Set<Resource> placed) {
     if (placed.contains(resource)) return;
-    for (Resource dependency : resource.connections()) place(dependency, placed);
+    for (Resource dependency : dependencies.get(resource)) place(dependency, dependencies, placed);
     placed.add(resource);
   }
 }

@@ -49,10 +49,14 @@ public final class LocalStateStore implements StateStore {
   private final Path lockFile;
 
   /** The document's layout, versioned so that an older Clockwork refuses a newer state. */
-  private record Document(int format, long serial, SortedMap<String, ResourceState> resources) {}
+  private record Document(
+      int format, long serial, String project, SortedMap<String, ResourceState> resources) {}
 
-  /** One journal line: a resource's new entry, or its removal ({@code resource} null). */
-  private record Entry(String id, ResourceState resource) {}
+  /**
+   * One journal line: the project's identity ({@code project}), a resource's new entry, or its
+   * removal ({@code resource} null).
+   */
+  private record Entry(String project, String id, ResourceState resource) {}
 
   /**
    * @param dir the project's {@code .clockwork} directory
@@ -82,6 +86,7 @@ public final class LocalStateStore implements StateStore {
     }
     var resources = new TreeMap<>(document.resources());
     long serial = document.serial();
+    String project = document.projectId();
     for (int i = 0; i < lines.size(); i++) {
       Entry entry;
       try {
@@ -90,14 +95,16 @@ public final class LocalStateStore implements StateStore {
         if (i == lines.size() - 1) break; // torn by a killed process: that change never finished
         throw damaged(journal, e.getOriginalMessage() + " at line " + (i + 1), e);
       }
-      if (entry.resource() == null) {
+      if (entry.project() != null) {
+        project = entry.project();
+      } else if (entry.resource() == null) {
         resources.remove(entry.id());
       } else {
         resources.put(entry.id(), entry.resource());
       }
       serial++;
     }
-    return new State(serial, resources);
+    return new State(serial, project, resources);
   }
 
   private State readDocument() {
@@ -123,7 +130,7 @@ public final class LocalStateStore implements StateStore {
               + "). Upgrade Clockwork to work with this project.",
           null);
     }
-    return new State(document.serial(), document.resources());
+    return new State(document.serial(), document.project(), document.resources());
   }
 
   private StateException damaged(Path damaged, String detail, Exception cause) {
@@ -172,13 +179,18 @@ public final class LocalStateStore implements StateStore {
   }
 
   @Override
+  public void identify(String projectId, StateLock lock) {
+    append(new Entry(projectId, null, null), lock);
+  }
+
+  @Override
   public void put(String id, ResourceState resource, StateLock lock) {
-    append(new Entry(id, resource), lock);
+    append(new Entry(null, id, resource), lock);
   }
 
   @Override
   public void remove(String id, StateLock lock) {
-    append(new Entry(id, null), lock);
+    append(new Entry(null, id, null), lock);
   }
 
   private void append(Entry entry, StateLock lock) {
@@ -201,7 +213,8 @@ public final class LocalStateStore implements StateStore {
     State state = read();
     if (Files.exists(file)) replace(Files.readAllBytes(file), backup);
     String json =
-        Json.MAPPER.writeValueAsString(new Document(FORMAT, state.serial(), state.resources()));
+        Json.MAPPER.writeValueAsString(
+            new Document(FORMAT, state.serial(), state.projectId(), state.resources()));
     replace((json + "\n").getBytes(StandardCharsets.UTF_8), file);
     Files.delete(journal);
   }

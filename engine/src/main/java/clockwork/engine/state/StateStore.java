@@ -16,6 +16,9 @@ public interface StateStore {
    */
   StateLock lock(String command);
 
+  /** Records the project's identity, once, before anything is made for it. */
+  void identify(String projectId, StateLock lock);
+
   /** Records a resource's entry, adding or replacing it. */
   void put(String id, ResourceState resource, StateLock lock);
 

@@ -25,11 +25,10 @@ class ApplierTest {
 
   private ApplyResult apply(int parallelism, Change... changes) {
     var store = new LocalStateStore(dir);
-    var applier =
-        new Applier(
-            new Providers(List.of(fake)), new Project("p", dir), store, parallelism, events::add);
+    var applier = new Applier(new Providers(List.of(fake)), store, parallelism, events::add);
     try (StateLock lock = store.lock("apply")) {
-      return applier.apply(new Plan(List.of(changes)), lock);
+      return applier.apply(
+          new Plan(new Project("p", "id", dir), List.of(), List.of(changes)), lock);
     }
   }
 
@@ -72,6 +71,9 @@ class ApplierTest {
 
     assertThat(result.succeeded()).isTrue();
     assertThat(fake.calls.getLast()).isEqualTo("create api");
+    assertThat(new LocalStateStore(dir).read().projectId())
+        .as("the project's identity, recorded with its first change")
+        .isEqualTo("id");
     assertThat(new LocalStateStore(dir).read().resources().get("api").dependsOn())
         .containsExactly("db", "cache");
   }

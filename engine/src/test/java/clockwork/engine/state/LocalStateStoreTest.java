@@ -67,6 +67,16 @@ class LocalStateStoreTest {
   }
 
   @Test
+  void identify_recordsTheProjectsIdentity_whichSurvivesCompaction() {
+    try (StateLock lock = store.lock("apply")) {
+      store.identify("3f9a2c4b1d0e", lock);
+      assertThat(store.read().projectId()).isEqualTo("3f9a2c4b1d0e");
+    }
+
+    assertThat(new LocalStateStore(dir).read().projectId()).isEqualTo("3f9a2c4b1d0e");
+  }
+
+  @Test
   void theBackupHoldsTheStateFromBeforeTheLastCommandThatChangedIt() throws IOException {
     try (StateLock lock = store.lock("apply")) {
       store.put("a", file("a.txt"), lock);

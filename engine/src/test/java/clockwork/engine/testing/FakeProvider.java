@@ -3,11 +3,12 @@ package clockwork.engine.testing;
 import clockwork.Resource;
 import clockwork.spi.Action;
 import clockwork.spi.Applied;
+import clockwork.spi.Context;
+import clockwork.spi.Declaration;
 import clockwork.spi.Diff;
 import clockwork.spi.FieldChange;
 import clockwork.spi.Operation;
 import clockwork.spi.Outcome;
-import clockwork.spi.Project;
 import clockwork.spi.Provider;
 import java.util.HashMap;
 import java.util.List;
@@ -72,12 +73,12 @@ public final class FakeProvider
   }
 
   @Override
-  public Spec desired(FakeResource resource, Project project) {
+  public Spec desired(FakeResource resource, Declaration declaration) {
     return new Spec((String) resource.fields().get("value"));
   }
 
   @Override
-  public Map<String, Seen> observe(Map<String, Spec> specs, Project project) {
+  public Map<String, Seen> observe(Map<String, Spec> specs, Context context) {
     var seen = new HashMap<String, Seen>();
     specs
         .keySet()

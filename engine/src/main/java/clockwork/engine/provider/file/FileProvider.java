@@ -3,6 +3,8 @@ package clockwork.engine.provider.file;
 import clockwork.resources.FileResource;
 import clockwork.spi.Action;
 import clockwork.spi.Applied;
+import clockwork.spi.Context;
+import clockwork.spi.Declaration;
 import clockwork.spi.Diff;
 import clockwork.spi.FieldChange;
 import clockwork.spi.InvalidResourceException;
@@ -77,7 +79,8 @@ public final class FileProvider implements Provider<FileResource, FileSpec, File
   }
 
   @Override
-  public FileSpec desired(FileResource file, Project project) {
+  public FileSpec desired(FileResource file, Declaration declaration) {
+    Project project = declaration.project();
     var problems = new ArrayList<String>();
     Path path = null;
     if (file.path() == null) {
@@ -115,8 +118,9 @@ public final class FileProvider implements Provider<FileResource, FileSpec, File
   }
 
   @Override
-  public Map<String, FileObservation> observe(Map<String, FileSpec> specs, Project project)
+  public Map<String, FileObservation> observe(Map<String, FileSpec> specs, Context context)
       throws IOException {
+    Project project = context.project();
     // Reading and hashing many files keeps every core busy, so spread them over all cores.
     var observed = new ConcurrentHashMap<String, FileObservation>();
     try {

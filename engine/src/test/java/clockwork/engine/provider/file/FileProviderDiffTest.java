@@ -3,6 +3,7 @@ package clockwork.engine.provider.file;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import clockwork.engine.testing.TestDeclaration;
 import clockwork.resources.FileResource;
 import clockwork.spi.Action;
 import clockwork.spi.Applied;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** The pure parts of the file provider: desired specs and diffs, no file system. */
 class FileProviderDiffTest {
   private final FileProvider provider = new FileProvider();
-  private final Project project = new Project("p", Path.of("/srv/p"));
+  private final Project project = new Project("p", null, Path.of("/srv/p"));
 
   private static FileObservation file(String content, String mode) {
     byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
@@ -35,7 +36,10 @@ class FileProviderDiffTest {
 
   @Test
   void desired_resolvesNameInDirectory_andDefaultsModeTo644() {
-    var spec = provider.desired(new FileResource("n.txt").directory("out").content("x"), project);
+    var spec =
+        provider.desired(
+            new FileResource("n.txt").directory("out").content("x"),
+            TestDeclaration.of(project, "n"));
 
     assertThat(spec).isEqualTo(new FileSpec("out/n.txt", "x", "644"));
   }
@@ -45,14 +49,19 @@ class FileProviderDiffTest {
     var spec =
         provider.desired(
             new FileResource("n").directory("ignored").path("/etc/app/n.conf").content("x"),
-            project);
+            TestDeclaration.of(project, "n"));
 
     assertThat(spec.path()).isEqualTo("/etc/app/n.conf");
   }
 
   @Test
   void desired_normalisesAFourDigitMode() {
-    assertThat(provider.desired(new FileResource("n").content("x").mode("0600"), project).mode())
+    assertThat(
+            provider
+                .desired(
+                    new FileResource("n").content("x").mode("0600"),
+                    TestDeclaration.of(project, "n"))
+                .mode())
         .isEqualTo("600");
   }
 
@@ -60,7 +69,7 @@ class FileProviderDiffTest {
   void desired_refusesABadModeAndAnEmptyPath_quotingBoth() {
     var file = new FileResource("n").content("x").mode("999").path("");
 
-    assertThatThrownBy(() -> provider.desired(file, project))
+    assertThatThrownBy(() -> provider.desired(file, TestDeclaration.of(project, "n")))
         .isInstanceOfSatisfying(
             InvalidResourceException.class,
             e ->
@@ -76,7 +85,9 @@ class FileProviderDiffTest {
   @Test
   void desired_refusesAPathThatIsTheProjectDirectory() {
     assertThatThrownBy(
-            () -> provider.desired(new FileResource("n").content("x").path("."), project))
+            () ->
+                provider.desired(
+                    new FileResource("n").content("x").path("."), TestDeclaration.of(project, "n")))
         .hasMessage("path \".\" is a directory, not a file: write a file path such as \"./n\"");
   }
 

@@ -22,7 +22,7 @@ class FileProviderTest {
   private final List<String> claimed = new ArrayList<>();
 
   private Operation operation() {
-    var project = new Project("p", dir);
+    var project = new Project("p", null, dir);
     return new Operation() {
       @Override
       public String resourceId() {
@@ -38,6 +38,9 @@ class FileProviderTest {
       public void claim(List<String> artifacts) {
         claimed.addAll(artifacts);
       }
+
+      @Override
+      public void report(String message) {}
     };
   }
 
