@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the packaged launcher, bin/clockwork, as a user would: in a project directory. */
@@ -35,6 +36,11 @@ final class Launcher {
 
   /** Starts clockwork in a directory, with no terminal on its input; the caller waits for it. */
   static Running start(Path dir, String... args) {
+    return start(dir, Map.of(), args);
+  }
+
+  /** Starts clockwork with more environment variables. */
+  static Running start(Path dir, Map<String, String> environment, String... args) {
     List<String> command = new ArrayList<>();
     command.add(LAUNCHER.toString());
     command.addAll(List.of(args));
@@ -43,13 +49,14 @@ final class Launcher {
       Path err = Files.createTempFile("clockwork-err", ".txt");
       out.toFile().deleteOnExit();
       err.toFile().deleteOnExit();
-      Process process =
+      var builder =
           new ProcessBuilder(command)
               .directory(dir.toFile())
               .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
               .redirectOutput(out.toFile())
-              .redirectError(err.toFile())
-              .start();
+              .redirectError(err.toFile());
+      builder.environment().putAll(environment);
+      Process process = builder.start();
       return new Running(process, out, err);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -59,5 +66,10 @@ final class Launcher {
   /** Runs clockwork in a directory to the end. */
   static CliResult run(Path dir, String... args) {
     return start(dir, args).finish();
+  }
+
+  /** Runs clockwork to the end, with more environment variables. */
+  static CliResult run(Path dir, Map<String, String> environment, String... args) {
+    return start(dir, environment, args).finish();
   }
 }

@@ -18,7 +18,7 @@ class PlanRendererTest {
   private static Change change(
       String id, Action action, boolean drift, String note, FieldChange... fields) {
     return new Change(
-        id, "file", action, List.of(fields), drift, note, null, null, List.of(), false);
+        id, "file", action, List.of(fields), drift, note, null, null, List.of(), List.of(), false);
   }
 
   @Test
@@ -66,6 +66,56 @@ class PlanRendererTest {
               - gone (file)  # kept in place; Clockwork forgets it
 
             Plan: 1 to create, 1 to update, 1 to replace, 1 to delete.
+            """);
+  }
+
+  @Test
+  void render_showsChangesInsideTheTreeOfTheirComposites() {
+    var db =
+        new Change(
+            "site.backend.db",
+            "docker",
+            Action.CREATE,
+            List.of(FieldChange.added("image", "\"db:1\"")),
+            false,
+            null,
+            null,
+            null,
+            List.of(),
+            List.of("site", "site.backend"),
+            false);
+    var web =
+        new Change(
+            "site.web",
+            "docker",
+            Action.CREATE,
+            List.of(),
+            false,
+            null,
+            null,
+            null,
+            List.of(),
+            List.of("site"),
+            false);
+    var notes = change("notes.txt", Action.CREATE, false, null);
+
+    assertThat(
+            PlanRenderer.render(
+                new Plan(PROJECT, List.of("Engine: here"), List.of(db, web, notes)), "-"))
+        .isEqualTo(
+            """
+            Engine: here
+
+              site
+                backend
+                  + db (docker)
+                      image: "db:1"
+
+                + web (docker)
+
+              + notes.txt (file)
+
+            Plan: 3 to create, 0 to update, 0 to replace, 0 to delete.
             """);
   }
 

@@ -62,7 +62,7 @@ public final class Engine {
     this.name = dir.getFileName() == null ? "root" : dir.getFileName().toString();
     this.workDir = dir.resolve(WORK_DIR);
     this.store = new LocalStateStore(workDir);
-    this.providers = Providers.builtIn();
+    this.providers = Providers.builtIn(System.getenv());
     this.parallelism = parallelism;
     this.events = events;
   }

@@ -62,7 +62,8 @@ public final class Completer {
                 resource.kind(),
                 resource,
                 provider.get().desired(resource, declaration(graph, node)),
-                node.dependsOn()));
+                node.dependsOn(),
+                node.composites()));
       } catch (InvalidResourceException e) {
         e.problems().forEach(p -> problems.add(Problem.of(resource, node.id(), p)));
       }

@@ -11,10 +11,17 @@ import java.util.List;
  * @param resource the declaration, for messages
  * @param spec the provider's desired spec
  * @param dependsOn ids of the resources it depends on
+ * @param composites ids of the composites it is in, outermost first
  */
 public record Desired(
-    String id, String kind, Resource resource, Record spec, List<String> dependsOn) {
+    String id,
+    String kind,
+    Resource resource,
+    Record spec,
+    List<String> dependsOn,
+    List<String> composites) {
   public Desired {
     dependsOn = List.copyOf(dependsOn);
+    composites = List.copyOf(composites);
   }
 }

@@ -17,6 +17,7 @@ import java.util.List;
  * @param desired the desired spec; {@code null} for a delete
  * @param previous what state holds for it; {@code null} when nothing
  * @param dependsOn ids of the resources it depends on (from main.java, or from state for a delete)
+ * @param composites ids of the composites it is declared in, outermost first (none for a delete)
  * @param retain for a delete: remove the resource from state only, leaving it in place (as Pulumi's
  *     {@code retainOnDelete}; {@code destroy --keep-files} asks this for files)
  */
@@ -30,9 +31,11 @@ public record Change(
     Record desired,
     ResourceState previous,
     List<String> dependsOn,
+    List<String> composites,
     boolean retain) {
   public Change {
     fields = List.copyOf(fields);
     dependsOn = List.copyOf(dependsOn);
+    composites = List.copyOf(composites);
   }
 }

@@ -79,6 +79,7 @@ public final class Planner {
                 resource.spec(),
                 previous,
                 resource.dependsOn(),
+                resource.composites(),
                 false));
       } catch (InvalidResourceException e) {
         e.problems().forEach(p -> problems.add(Problem.of(resource.resource(), resource.id(), p)));
@@ -144,6 +145,7 @@ public final class Planner {
               null,
               previous,
               previous.dependsOn(),
+              List.of(),
               retain));
     }
     return deletes;

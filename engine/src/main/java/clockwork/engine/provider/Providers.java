@@ -1,7 +1,9 @@
 package clockwork.engine.provider;
 
+import clockwork.engine.provider.docker.DockerProviders;
 import clockwork.engine.provider.file.FileProvider;
 import clockwork.spi.Provider;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +21,16 @@ public final class Providers {
     }
   }
 
-  /** The providers that ship with Clockwork. */
-  public static Providers builtIn() {
-    return new Providers(List.of(new FileProvider()));
+  /**
+   * The providers that ship with Clockwork.
+   *
+   * @param environment where settings such as {@code DOCKER_HOST} are read
+   */
+  public static Providers builtIn(Map<String, String> environment) {
+    var providers = new ArrayList<Provider<?, ?, ?>>();
+    providers.add(new FileProvider());
+    providers.addAll(DockerProviders.all(environment));
+    return new Providers(providers);
   }
 
   /** The provider for a kind, if there is one. */

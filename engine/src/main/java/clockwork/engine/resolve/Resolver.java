@@ -31,8 +31,9 @@ public final class Resolver {
     List<Resource> roots = all.stream().filter(r -> !parents.containsKey(r)).toList();
 
     Map<Resource, String> ids = new IdentityHashMap<>();
+    Map<Resource, List<String>> composites = new IdentityHashMap<>();
     var leaves = new ArrayList<Resource>();
-    assignIds(roots, null, ids, leaves, problems);
+    assignIds(roots, List.of(), ids, composites, leaves, problems);
     for (Resource resource : all) {
       if (!ids.containsKey(resource)) {
         problems.add(
@@ -64,7 +65,11 @@ public final class Resolver {
     var nodes = new ArrayList<Node>();
     for (Resource leaf : placed) {
       nodes.add(
-          new Node(ids.get(leaf), leaf, dependencies.get(leaf).stream().map(ids::get).toList()));
+          new Node(
+              ids.get(leaf),
+              leaf,
+              dependencies.get(leaf).stream().map(ids::get).toList(),
+              composites.get(leaf)));
     }
     return new ResourceGraph(nodes, ids);
   }
@@ -108,22 +113,32 @@ public final class Resolver {
     return parents;
   }
 
-  /** Gives each resource its qualified id, and collects the ones providers make. */
+  /**
+   * Gives each resource its qualified id and the composites it is in, and collects the ones
+   * providers make.
+   *
+   * @param enclosing the ids of the composites the siblings are in, outermost first
+   */
   private static void assignIds(
       List<Resource> siblings,
-      String prefix,
+      List<String> enclosing,
       Map<Resource, String> ids,
+      Map<Resource, List<String>> composites,
       List<Resource> leaves,
       List<Problem> problems) {
     Map<String, List<Resource>> byName = new LinkedHashMap<>();
     for (Resource resource : siblings) {
-      String id = prefix == null ? resource.name() : prefix + "." + resource.name();
+      String id =
+          enclosing.isEmpty() ? resource.name() : enclosing.getLast() + "." + resource.name();
       String problem = nameProblem(resource.name());
       if (problem != null) problems.add(Problem.of(resource, id, problem));
       byName.computeIfAbsent(resource.name(), n -> new ArrayList<>()).add(resource);
       ids.put(resource, id);
+      composites.put(resource, enclosing);
       if (resource instanceof BlankResource composite) {
-        assignIds(composite.children().asList(), id, ids, leaves, problems);
+        var inner = new ArrayList<>(enclosing);
+        inner.add(id);
+        assignIds(composite.children().asList(), inner, ids, composites, leaves, problems);
       } else {
         leaves.add(resource);
       }

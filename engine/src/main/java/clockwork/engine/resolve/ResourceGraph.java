@@ -19,10 +19,13 @@ public final class ResourceGraph {
    * @param id its identity in state and plans: its name, qualified by its composites
    * @param resource the declaration
    * @param dependsOn the ids of the resources it depends on
+   * @param composites the ids of the composites it is in, outermost first
    */
-  public record Node(String id, Resource resource, List<String> dependsOn) {
+  public record Node(
+      String id, Resource resource, List<String> dependsOn, List<String> composites) {
     public Node {
       dependsOn = List.copyOf(dependsOn);
+      composites = List.copyOf(composites);
     }
   }
 

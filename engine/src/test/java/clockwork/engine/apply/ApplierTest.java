@@ -43,6 +43,7 @@ class ApplierTest {
         new FakeProvider.Spec(id + "-value"),
         null,
         List.of(dependsOn),
+        List.of(),
         false);
   }
 
@@ -115,6 +116,7 @@ class ApplierTest {
         null,
         previous,
         previous.dependsOn(),
+        List.of(),
         false);
   }
 }

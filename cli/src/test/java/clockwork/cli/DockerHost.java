@@ -1,0 +1,136 @@
+package clockwork.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real Docker engine the tests use, through the docker command, as a user would check by hand.
+ * Test images are made here from Debian's static busybox, imported with {@code docker import}: no
+ * registry is needed, and the names say what they are.
+ */
+final class DockerHost {
+  /** busybox with its applets ({@code sh}, {@code httpd}, {@code nc}, {@code sleep}, ...). */
+  static final String IMAGE = "clockwork-test/busybox:1";
+
+  /** The same image under another tag: changing to it is an image change. */
+  static final String OTHER_IMAGE = "clockwork-test/busybox:2";
+
+  private static boolean imagesReady;
+
+  private DockerHost() {}
+
+  /** The result of a docker command. */
+  record Result(int exitCode, String out, String err) {}
+
+  /** Runs docker and returns what it printed, failing the test when it fails. */
+  static String docker(String... args) {
+    Result result = tryDocker(args);
+    if (result.exitCode() != 0) {
+      throw new AssertionError("docker " + String.join(" ", args) + " failed: " + result.err());
+    }
+    return result.out().strip();
+  }
+
+  /** Runs docker, whatever it exits with. */
+  static Result tryDocker(String... args) {
+    var command = new ArrayList<String>();
+    command.add("docker");
+    command.addAll(List.of(args));
+    return run(command);
+  }
+
+  private static Result run(List<String> command) {
+    try {
+      Process process = new ProcessBuilder(command).start();
+      process.getOutputStream().close();
+      var out = process.getInputStream().readAllBytes();
+      var err = process.getErrorStream().readAllBytes();
+      if (!process.waitFor(120, TimeUnit.SECONDS)) throw new AssertionError(command + " hangs");
+      return new Result(
+          process.exitValue(),
+          new String(out, StandardCharsets.UTF_8),
+          new String(err, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  /** Makes the test images if the engine does not have them yet. */
+  static synchronized void ensureImages() {
+    if (imagesReady) return;
+    if (tryDocker("info").exitCode() != 0) {
+      throw new AssertionError("no Docker engine runs here: bin/test installs and starts one");
+    }
+    if (tryDocker("image", "inspect", IMAGE).exitCode() != 0) {
+      Result built =
+          run(
+              List.of(
+                  "sh",
+                  "-c",
+                  """
+                  set -e
+                  root=$(mktemp -d)
+                  mkdir -p "$root/bin" "$root/www" "$root/tmp" "$root/data"
+                  cp /bin/busybox "$root/bin/busybox"
+                  for applet in $(/bin/busybox --list); do
+                    [ "$applet" = busybox ] || ln -s busybox "$root/bin/$applet"
+                  done
+                  tar -C "$root" -c . | docker import -c 'ENV PATH=/bin' -c 'CMD ["sh"]' - %s
+                  rm -rf "$root"
+                  """
+                      .formatted(IMAGE)));
+      if (built.exitCode() != 0)
+        throw new AssertionError("cannot build " + IMAGE + ": " + built.err());
+    }
+    docker("tag", IMAGE, OTHER_IMAGE);
+    imagesReady = true;
+  }
+
+  /** A suffix that keeps this test's names apart from any other run's on the same engine. */
+  static String uniqueSuffix() {
+    return HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6);
+  }
+
+  /** A TCP port nothing listens on right now. */
+  static int freePort() {
+    try (var socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Everything on the engine that carries this project's label: containers, networks, volumes. */
+  static List<String> labelled(String projectId) {
+    String filter = "label=dev.clockwork.project=" + projectId;
+    var found = new ArrayList<String>();
+    for (String line :
+        docker("ps", "-a", "--filter", filter, "--format", "{{.Names}}").lines().toList()) {
+      found.add("container " + line);
+    }
+    for (String line :
+        docker("network", "ls", "--filter", filter, "--format", "{{.Name}}").lines().toList()) {
+      found.add("network " + line);
+    }
+    for (String line :
+        docker("volume", "ls", "--filter", filter, "--format", "{{.Name}}").lines().toList()) {
+      found.add("volume " + line);
+    }
+    return found;
+  }
+
+  /** A field of a container, network or volume, by docker inspect's template. */
+  static String inspect(String object, String template) {
+    return docker("inspect", "--format", template, object);
+  }
+}

@@ -1,0 +1,133 @@
+package clockwork.engine.provider.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Network;
+import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What Docker providers make, written in state as {@code container:NAME}, {@code network:NAME},
+ * {@code volume:NAME} and {@code dir:PATH} (a directory made for a bind mount), and removed only
+ * after checking that the object still carries this project's label: a same-named object made since
+ * by someone else is left alone. Shared objects (the project's network, a volume or directory
+ * several containers use) are removed only once nothing uses them any more.
+ */
+final class Artifacts {
+  static final String CONTAINER = "container:";
+  static final String NETWORK = "network:";
+  static final String VOLUME = "volume:";
+  static final String DIR = "dir:";
+
+  private Artifacts() {}
+
+  /**
+   * Removes artifacts, in the order given.
+   *
+   * @param stopTimeout seconds a container gets to stop, {@code null} for Docker's default
+   * @param mustGo whether a network or volume still in use is an error (a resource of its own)
+   *     rather than something shared that outlives this resource
+   */
+  static void remove(
+      DockerClient docker,
+      List<String> artifacts,
+      String projectId,
+      Integer stopTimeout,
+      boolean mustGo) {
+    for (String artifact : artifacts) {
+      String name = artifact.substring(artifact.indexOf(':') + 1);
+      try {
+        if (artifact.startsWith(CONTAINER)) {
+          removeContainer(docker, name, projectId, stopTimeout);
+        } else if (artifact.startsWith(NETWORK)) {
+          Network network = docker.inspectNetworkCmd().withNetworkId(name).exec();
+          if (ours(network.getLabels(), projectId)) docker.removeNetworkCmd(name).exec();
+        } else if (artifact.startsWith(VOLUME)) {
+          var volume = docker.inspectVolumeCmd(name).exec();
+          if (ours(volume.getLabels(), projectId)) docker.removeVolumeCmd(name).exec();
+        } else if (artifact.startsWith(DIR)) {
+          removeEmptyDirectory(Path.of(name));
+        }
+      } catch (NotFoundException e) {
+        // already gone
+      } catch (DockerException e) {
+        if (!inUse(e)) throw e;
+        if (mustGo) {
+          throw new IllegalStateException(
+              "cannot remove "
+                  + artifact.replace(":", " \"")
+                  + "\": "
+                  + DockerEngine.dockerMessage(e)
+                  + "; remove what uses it first",
+              e);
+        }
+        // else shared, and still in use: it outlives this resource
+      }
+    }
+  }
+
+  /**
+   * Whether Docker refused a removal because the object is in use: 409, or 403 for a network with
+   * containers on it.
+   */
+  private static boolean inUse(DockerException e) {
+    return e.getHttpStatus() == 409 || e.getHttpStatus() == 403;
+  }
+
+  /** Stops (within the timeout) and removes a container of this project, if there is one. */
+  static void removeContainer(
+      DockerClient docker, String name, String projectId, Integer stopTimeout) {
+    Container container = find(docker, name);
+    if (container == null || !ours(container.getLabels(), projectId)) return;
+    if ("running".equals(container.getState()) || "restarting".equals(container.getState())) {
+      var stop = docker.stopContainerCmd(container.getId());
+      if (stopTimeout != null) stop.withTimeout(stopTimeout);
+      try {
+        stop.exec();
+      } catch (DockerException e) {
+        // it stopped by itself meanwhile; removing it below is what matters
+      }
+    }
+    docker.removeContainerCmd(container.getId()).withForce(true).withRemoveVolumes(true).exec();
+  }
+
+  /** The container with exactly this name, or {@code null}. */
+  static Container find(DockerClient docker, String name) {
+    return docker
+        .listContainersCmd()
+        .withShowAll(true)
+        .withNameFilter(List.of(exactName(name)))
+        .exec()
+        .stream()
+        .filter(c -> List.of(c.getNames()).contains("/" + name))
+        .findFirst()
+        .orElse(null);
+  }
+
+  /** A name filter that matches only this name (Docker filters by regular expression). */
+  static String exactName(String name) {
+    return "^/" + name.replace(".", "\\.") + "$";
+  }
+
+  private static boolean ours(Map<String, String> labels, String projectId) {
+    return labels != null && projectId != null && projectId.equals(labels.get(Labels.PROJECT));
+  }
+
+  private static void removeEmptyDirectory(Path dir) {
+    if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) return;
+    try {
+      Files.deleteIfExists(dir);
+    } catch (DirectoryNotEmptyException e) {
+      // something was written there: keep it
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot remove " + dir + ": " + e.getMessage(), e);
+    }
+  }
+}

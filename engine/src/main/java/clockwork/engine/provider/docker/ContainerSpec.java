@@ -1,0 +1,94 @@
+package clockwork.engine.provider.docker;
+
+import clockwork.engine.state.Json;
+import clockwork.spi.Values;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * A container as it should be.
+ *
+ * @param name the container's name: the resource's id
+ * @param alias the resource's own name, by which other containers also find it on its networks
+ * @param image the image reference
+ * @param ports published ports, normalised ({@code 8080:80/tcp})
+ * @param volumes volumes, with directories absolute
+ * @param env the environment, connections' variables included
+ * @param networks the networks it joins, by Docker name; empty for none
+ * @param projectNetwork whether {@code networks} is the project's own network, which Clockwork
+ *     makes for its containers and removes with the last of them
+ * @param restartPolicy Docker's restart policy
+ * @param mustRun whether it must be running
+ * @param command the command; {@code null} for the image's own
+ * @param labels the user's labels (Clockwork adds its own)
+ * @param healthcheck a shell command; {@code null} for the image's own
+ * @param stopTimeout seconds to wait on stop; {@code null} for Docker's default
+ * @param projectId the project's identity; {@code null} before its first apply
+ * @param projectName the project's name
+ * @param resourceId the resource's id (equal to {@code name})
+ */
+public record ContainerSpec(
+    String name,
+    String alias,
+    String image,
+    List<String> ports,
+    List<String> volumes,
+    SortedMap<String, String> env,
+    List<String> networks,
+    boolean projectNetwork,
+    String restartPolicy,
+    boolean mustRun,
+    List<String> command,
+    SortedMap<String, String> labels,
+    String healthcheck,
+    Integer stopTimeout,
+    String projectId,
+    String projectName,
+    String resourceId) {
+
+  public ContainerSpec {
+    ports = List.copyOf(ports);
+    volumes = List.copyOf(volumes);
+    env = new TreeMap<>(env);
+    networks = List.copyOf(networks);
+    command = command == null ? null : List.copyOf(command);
+    labels = new TreeMap<>(labels);
+  }
+
+  /**
+   * The fields Docker cannot change on an existing container, in the order plans show them: a
+   * change to any of them replaces the container.
+   */
+  Map<String, Object> replacingFields() {
+    var fields = new LinkedHashMap<String, Object>();
+    fields.put("image", image);
+    fields.put("ports", ports);
+    fields.put("volumes", volumes);
+    fields.put("envVars", env);
+    fields.put("command", command);
+    fields.put("labels", labels);
+    fields.put("healthcheck", healthcheck);
+    return fields;
+  }
+
+  /** A hash of {@link #replacingFields}, stamped on the container as a label. */
+  String hash() {
+    try {
+      return Values.sha256(Json.MAPPER.writeValueAsBytes(replacingFields())).substring(0, 16);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot hash " + name, e);
+    }
+  }
+
+  /** Every label the container carries: the user's and Clockwork's. */
+  Map<String, String> allLabels() {
+    var all = new TreeMap<>(labels);
+    all.putAll(Labels.of(projectId, projectName, resourceId));
+    all.put(Labels.SPEC_HASH, hash());
+    return all;
+  }
+}

@@ -1,0 +1,965 @@
+package clockwork.engine.provider.docker;
+
+import clockwork.Resource;
+import clockwork.resources.DockerNetworkResource;
+import clockwork.resources.DockerResource;
+import clockwork.resources.DockerVolumeResource;
+import clockwork.spi.Action;
+import clockwork.spi.Applied;
+import clockwork.spi.Context;
+import clockwork.spi.Declaration;
+import clockwork.spi.Diff;
+import clockwork.spi.FieldChange;
+import clockwork.spi.InvalidResourceException;
+import clockwork.spi.Operation;
+import clockwork.spi.Outcome;
+import clockwork.spi.Provider;
+import clockwork.spi.Values;
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.command.PullImageResultCallback;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.DockerClientException;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.ContainerNetwork;
+import com.github.dockerjava.api.model.ContainerPort;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.HealthCheck;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Image;
+import com.github.dockerjava.api.model.InternetProtocol;
+import com.github.dockerjava.api.model.Ports;
+import com.github.dockerjava.api.model.PullResponseItem;
+import com.github.dockerjava.api.model.RestartPolicy;
+import com.github.dockerjava.api.model.Volume;
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Containers on a Docker engine. Observes with one list call filtered by the project's label (and
+ * one by name for declared containers it did not find), never one inspect per container.
+ */
+public final class DockerContainerProvider
+    implements Provider<DockerResource, ContainerSpec, ContainerObservation> {
+  private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]+");
+  private static final Pattern RESTART =
+      Pattern.compile("no|always|unless-stopped|on-failure(:\\d+)?");
+  private static final String REPLACEMENT_SUFFIX = "-clockwork-new";
+
+  private final DockerEngine engine;
+
+  DockerContainerProvider(DockerEngine engine) {
+    this.engine = engine;
+  }
+
+  @Override
+  public String kind() {
+    return "docker";
+  }
+
+  @Override
+  public Class<DockerResource> resourceType() {
+    return DockerResource.class;
+  }
+
+  @Override
+  public Class<ContainerSpec> specType() {
+    return ContainerSpec.class;
+  }
+
+  @Override
+  public Class<ContainerObservation> observationType() {
+    return ContainerObservation.class;
+  }
+
+  @Override
+  public String target() {
+    return engine.description();
+  }
+
+  /** The network the project's containers share unless told otherwise. */
+  static String projectNetwork(String projectName) {
+    return "clockwork-" + projectName.replaceAll("[^a-zA-Z0-9_.-]", "-");
+  }
+
+  // ---- desired --------------------------------------------------------------------------------
+
+  @Override
+  public ContainerSpec desired(DockerResource container, Declaration declaration) {
+    var problems = new ArrayList<String>();
+    String name = declaration.id();
+    if (!NAME.matcher(name).matches()) {
+      problems.add(
+          "\""
+              + name
+              + "\" cannot name a container: use two or more letters, digits, '_', '.' or '-',"
+              + " starting with a letter or digit");
+    }
+    String image = container.image();
+    if (image.isBlank() || image.chars().anyMatch(Character::isWhitespace)) {
+      problems.add("image \"" + image + "\" is not an image reference, such as \"nginx:alpine\"");
+    }
+    var ports = new ArrayList<String>();
+    var hostPorts = new HashSet<String>();
+    for (String port : orEmpty(container.ports())) {
+      try {
+        PortMapping mapping = PortMapping.parse(port);
+        ports.add(mapping.toString());
+        for (String hostPort : mapping.hostPorts()) {
+          if (!hostPorts.add(hostPort)) {
+            problems.add(
+                "port \"" + port + "\" publishes host port " + hostPort + " a second time");
+          }
+        }
+      } catch (IllegalArgumentException e) {
+        problems.add(e.getMessage());
+      }
+    }
+    Map<String, String> managedVolumes = managed(declaration, DockerVolumeResource.class);
+    var volumes = new ArrayList<String>();
+    for (String volume : orEmpty(container.volumes())) {
+      try {
+        VolumeMount mount = VolumeMount.parse(volume, declaration.project().dir());
+        if (!mount.bind() && managedVolumes.containsKey(mount.source())) {
+          mount =
+              new VolumeMount(
+                  managedVolumes.get(mount.source()), mount.target(), mount.readOnly(), false);
+        }
+        volumes.add(mount.toString());
+      } catch (IllegalArgumentException e) {
+        problems.add(e.getMessage());
+      }
+    }
+    boolean projectNetwork = container.networks() == null;
+    Map<String, String> managedNetworks = managed(declaration, DockerNetworkResource.class);
+    List<String> networks =
+        projectNetwork
+            ? List.of(projectNetwork(declaration.project().name()))
+            : container.networks().stream().map(n -> managedNetworks.getOrDefault(n, n)).toList();
+    var env = new TreeMap<>(connectionVariables(declaration));
+    for (var variable : orEmpty(container.envVars()).entrySet()) {
+      if (variable.getKey().isEmpty() || variable.getKey().contains("=")) {
+        problems.add("environment variable \"" + variable.getKey() + "\" needs a name without '='");
+      }
+      env.put(variable.getKey(), variable.getValue());
+    }
+    String restartPolicy =
+        container.restartPolicy() == null ? "unless-stopped" : container.restartPolicy();
+    if (!RESTART.matcher(restartPolicy).matches()) {
+      problems.add(
+          "restartPolicy \""
+              + restartPolicy
+              + "\" is not one of \"unless-stopped\", \"always\", \"on-failure\" (or"
+              + " \"on-failure:5\") and \"no\"");
+    }
+    var labels = new TreeMap<>(orEmpty(container.labels()));
+    for (String label : labels.keySet()) {
+      if (label.startsWith("dev.clockwork.")) {
+        problems.add("label \"" + label + "\" is Clockwork's own: choose another name");
+      }
+    }
+    if (container.healthcheck() != null && container.healthcheck().isBlank()) {
+      problems.add("healthcheck \"\" is empty: give a shell command, or leave it out");
+    }
+    if (container.stopTimeout() != null && container.stopTimeout() < 0) {
+      problems.add(
+          "stopTimeout " + container.stopTimeout() + " is negative: give seconds, 0 or more");
+    }
+    if (!problems.isEmpty()) throw new InvalidResourceException(problems);
+    return new ContainerSpec(
+        name,
+        container.name(),
+        image,
+        ports,
+        volumes,
+        env,
+        networks,
+        projectNetwork,
+        restartPolicy,
+        container.mustRun() == null || container.mustRun(),
+        container.command(),
+        labels,
+        container.healthcheck(),
+        container.stopTimeout(),
+        declaration.project().id(),
+        declaration.project().name(),
+        name);
+  }
+
+  /** The names of the connected resources of a type, mapped to their Docker names. */
+  private static Map<String, String> managed(
+      Declaration declaration, Class<? extends Resource> type) {
+    var managed = new HashMap<String, String>();
+    for (Resource dependency : declaration.dependencies()) {
+      if (type.isInstance(dependency)) {
+        managed.put(dependency.name(), declaration.idOf(dependency));
+      }
+    }
+    return managed;
+  }
+
+  /**
+   * NAME_HOST and NAME_PORT for each connected container, where unambiguous: a name two connections
+   * share gives neither; a port only when the connection publishes exactly one.
+   */
+  private static Map<String, String> connectionVariables(Declaration declaration) {
+    Map<String, Map<String, String>> byPrefix = new LinkedHashMap<>();
+    Set<String> ambiguous = new HashSet<>();
+    for (Resource dependency : declaration.dependencies()) {
+      if (!(dependency instanceof DockerResource container)) continue;
+      String prefix = dependency.name().toUpperCase().replaceAll("[^A-Z0-9]", "_");
+      var variables = new LinkedHashMap<String, String>();
+      variables.put(prefix + "_HOST", declaration.idOf(dependency));
+      List<Integer> containerPorts = new ArrayList<>();
+      for (String port : orEmpty(container.ports())) {
+        try {
+          PortMapping mapping = PortMapping.parse(port);
+          for (int p = mapping.containerStart(); p <= mapping.containerEnd(); p++) {
+            if (!containerPorts.contains(p)) containerPorts.add(p);
+          }
+        } catch (IllegalArgumentException e) {
+          // that container's own check reports it
+        }
+      }
+      if (containerPorts.size() == 1)
+        variables.put(prefix + "_PORT", containerPorts.getFirst().toString());
+      if (byPrefix.putIfAbsent(prefix, variables) != null) ambiguous.add(prefix);
+    }
+    var result = new LinkedHashMap<String, String>();
+    byPrefix.forEach(
+        (prefix, variables) -> {
+          if (!ambiguous.contains(prefix)) result.putAll(variables);
+        });
+    return result;
+  }
+
+  // ---- observe --------------------------------------------------------------------------------
+
+  @Override
+  public Map<String, ContainerObservation> observe(
+      Map<String, ContainerSpec> specs, Context context) {
+    DockerClient docker = client();
+    String projectId = context.project().id();
+    try {
+      Map<String, Container> byName = new HashMap<>();
+      if (projectId != null) {
+        for (Container c :
+            docker
+                .listContainersCmd()
+                .withShowAll(true)
+                .withLabelFilter(Map.of(Labels.PROJECT, projectId))
+                .exec()) {
+          for (String name : c.getNames()) byName.put(name.substring(1), c);
+        }
+      }
+      List<String> unseen =
+          specs.values().stream()
+              .map(ContainerSpec::name)
+              .filter(n -> !byName.containsKey(n))
+              .toList();
+      if (!unseen.isEmpty()) {
+        var filters = unseen.stream().map(Artifacts::exactName).toList();
+        for (Container c :
+            docker.listContainersCmd().withShowAll(true).withNameFilter(filters).exec()) {
+          for (String name : c.getNames()) byName.putIfAbsent(name.substring(1), c);
+        }
+      }
+      Set<String> images = imageReferences(docker);
+      var observed = new LinkedHashMap<String, ContainerObservation>();
+      specs.forEach(
+          (id, spec) -> observed.put(id, observation(spec, byName.get(spec.name()), images)));
+      return observed;
+    } catch (RuntimeException e) {
+      throw engine.explain(e);
+    }
+  }
+
+  private ContainerObservation observation(
+      ContainerSpec spec, Container container, Set<String> images) {
+    boolean imagePresent = images.contains(normalise(spec.image()));
+    if (container == null) {
+      return new ContainerObservation(
+          "absent", null, null, List.of(), imagePresent, busyPorts(spec, Set.of()));
+    }
+    var networks = new ArrayList<String>();
+    if (container.getNetworkSettings() != null
+        && container.getNetworkSettings().getNetworks() != null) {
+      networks.addAll(container.getNetworkSettings().getNetworks().keySet());
+    }
+    Set<String> held = new HashSet<>();
+    if (container.getPorts() != null) {
+      for (ContainerPort port : container.getPorts()) {
+        if (port.getPublicPort() != null) held.add(port.getPublicPort() + "/" + port.getType());
+      }
+    }
+    return new ContainerObservation(
+        container.getState(),
+        container.getId(),
+        container.getLabels(),
+        networks.stream().sorted().toList(),
+        imagePresent,
+        busyPorts(spec, held));
+  }
+
+  /**
+   * The spec's host ports that something other than its own container holds, when the engine runs
+   * here and this machine can tell: a probe that binds each port for an instant.
+   */
+  private List<String> busyPorts(ContainerSpec spec, Set<String> heldByItself) {
+    if (!engine.isLocal()) return List.of();
+    var busy = new ArrayList<String>();
+    for (String port : spec.ports()) {
+      PortMapping mapping = PortMapping.parse(port);
+      for (String hostPort : mapping.hostPorts()) {
+        if (heldByItself.contains(hostPort)) continue;
+        int number = Integer.parseInt(hostPort.substring(0, hostPort.indexOf('/')));
+        if (!bindable(mapping.hostIp(), number, mapping.protocol())) busy.add(hostPort);
+      }
+    }
+    return busy;
+  }
+
+  private static boolean bindable(String ip, int port, String protocol) {
+    try {
+      InetAddress address = ip.isEmpty() ? null : InetAddress.ofLiteral(ip);
+      var socketAddress =
+          address == null ? new InetSocketAddress(port) : new InetSocketAddress(address, port);
+      if (protocol.equals("udp")) {
+        try (var socket = new DatagramSocket(socketAddress)) {
+          return socket.isBound();
+        }
+      }
+      try (var socket = new ServerSocket()) {
+        socket.bind(socketAddress);
+        return true;
+      }
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Every reference the engine's images answer to, normalised. */
+  private static Set<String> imageReferences(DockerClient docker) {
+    var references = new HashSet<String>();
+    for (Image image : docker.listImagesCmd().exec()) {
+      references.add(image.getId());
+      if (image.getRepoTags() != null)
+        for (String tag : image.getRepoTags()) references.add(normalise(tag));
+      if (image.getRepoDigests() != null)
+        for (String digest : image.getRepoDigests()) references.add(normalise(digest));
+    }
+    return references;
+  }
+
+  /** An image reference as the engine lists it: no default registry, a tag unless a digest. */
+  static String normalise(String reference) {
+    String r = reference;
+    for (String prefix :
+        List.of("docker.io/library/", "docker.io/", "index.docker.io/library/", "library/")) {
+      if (r.startsWith(prefix)) {
+        r = r.substring(prefix.length());
+        break;
+      }
+    }
+    if (r.startsWith("sha256:") || r.contains("@")) return r;
+    int slash = r.lastIndexOf('/');
+    return r.indexOf(':', slash + 1) < 0 ? r + ":latest" : r;
+  }
+
+  // ---- diff -----------------------------------------------------------------------------------
+
+  @Override
+  public Diff diff(
+      ContainerSpec desired,
+      Applied<ContainerSpec, ContainerObservation> previous,
+      ContainerObservation actual) {
+    ContainerSpec before = previous == null ? null : previous.spec();
+    if (actual.exists()
+        && !Labels.madeFor(actual.labels(), desired.projectId(), desired.resourceId())) {
+      throw new InvalidResourceException(
+          "a container named \""
+              + desired.name()
+              + "\" already exists, made "
+              + Labels.owner(actual.labels())
+              + ", and Clockwork never touches what it did not make: remove or rename it (docker rm"
+              + " -f "
+              + desired.name()
+              + "), or give this resource another name");
+    }
+    boolean recreating =
+        !actual.exists() || !desired.hash().equals(actual.labels().get(Labels.SPEC_HASH));
+    if (recreating && !actual.busyPorts().isEmpty()) {
+      throw new InvalidResourceException(
+          "host port "
+              + String.join(", ", actual.busyPorts())
+              + " is already in use on this machine: stop what uses it, or publish another host"
+              + " port, such as \""
+              + (Integer.parseInt(actual.busyPorts().getFirst().replaceAll("/.*", "")) + 1)
+              + ":...\"");
+    }
+    String pulls = actual.imagePresent() ? null : "pulls image " + Values.quote(desired.image());
+    if (!actual.exists()) {
+      boolean drift = before != null;
+      String note = drift ? "removed outside Clockwork" : null;
+      return new Diff(Action.CREATE, fields(desired), drift, join(note, pulls));
+    }
+    var changes = new ArrayList<FieldChange>();
+    if (recreating) {
+      Map<String, Object> was = before == null ? Map.of() : before.replacingFields();
+      desired
+          .replacingFields()
+          .forEach(
+              (field, value) -> {
+                Object old = was.get(field);
+                if (before != null && !Objects.equals(old, value)) {
+                  changes.add(FieldChange.replacing(field, show(old), show(value)));
+                }
+              });
+      if (changes.isEmpty()) {
+        changes.add(
+            FieldChange.replacing(
+                "configuration",
+                Values.quote(String.valueOf(actual.labels().get(Labels.SPEC_HASH))),
+                Values.quote(desired.hash())));
+      }
+    }
+    boolean drift = false;
+    if (before != null && !before.restartPolicy().equals(desired.restartPolicy())) {
+      changes.add(
+          FieldChange.changed(
+              "restartPolicy",
+              Values.quote(before.restartPolicy()),
+              Values.quote(desired.restartPolicy())));
+    }
+    if (!recreating) {
+      if (!new HashSet<>(actual.networks()).equals(new HashSet<>(desired.networks()))) {
+        drift |=
+            before != null
+                && new HashSet<>(before.networks()).equals(new HashSet<>(desired.networks()));
+        changes.add(
+            FieldChange.changed("networks", show(actual.networks()), show(desired.networks())));
+      }
+      if (desired.mustRun() != actual.running()) {
+        drift |= before != null && before.mustRun() == desired.mustRun();
+        changes.add(
+            FieldChange.changed(
+                "state",
+                Values.quote(actual.state()),
+                Values.quote(desired.mustRun() ? "running" : "stopped")));
+      }
+    }
+    if (before != null && !Objects.equals(before.stopTimeout(), desired.stopTimeout())) {
+      changes.add(
+          FieldChange.changed(
+              "stopTimeout", show(before.stopTimeout()), show(desired.stopTimeout())));
+    }
+    if (recreating) return new Diff(Action.REPLACE, changes, false, pulls);
+    if (changes.isEmpty()) return Diff.same();
+    return new Diff(Action.UPDATE, changes, drift, null);
+  }
+
+  private static String join(String a, String b) {
+    if (a == null) return b;
+    return b == null ? a : a + "; " + b;
+  }
+
+  private static List<FieldChange> fields(ContainerSpec spec) {
+    var fields = new ArrayList<FieldChange>();
+    fields.add(FieldChange.added("image", Values.quote(spec.image())));
+    if (!spec.ports().isEmpty()) fields.add(FieldChange.added("ports", show(spec.ports())));
+    if (!spec.volumes().isEmpty()) fields.add(FieldChange.added("volumes", show(spec.volumes())));
+    if (!spec.env().isEmpty()) fields.add(FieldChange.added("envVars", show(spec.env())));
+    fields.add(FieldChange.added("networks", show(spec.networks())));
+    if (spec.command() != null) fields.add(FieldChange.added("command", show(spec.command())));
+    if (!spec.labels().isEmpty()) fields.add(FieldChange.added("labels", show(spec.labels())));
+    if (spec.healthcheck() != null)
+      fields.add(FieldChange.added("healthcheck", Values.quote(spec.healthcheck())));
+    fields.add(FieldChange.added("restartPolicy", Values.quote(spec.restartPolicy())));
+    if (!spec.mustRun()) fields.add(FieldChange.added("mustRun", "false"));
+    if (spec.stopTimeout() != null)
+      fields.add(FieldChange.added("stopTimeout", spec.stopTimeout().toString()));
+    return fields;
+  }
+
+  /** A value as plans show it: strings quoted, lists in brackets, maps as NAME=value. */
+  private static String show(Object value) {
+    return switch (value) {
+      case null -> "(none)";
+      case String text -> Values.show(text);
+      case List<?> list ->
+          list.stream()
+              .map(DockerContainerProvider::show)
+              .collect(Collectors.joining(", ", "[", "]"));
+      case Map<?, ?> map ->
+          map.entrySet().stream()
+              .map(e -> Values.show(e.getKey() + "=" + e.getValue()))
+              .collect(Collectors.joining(", ", "[", "]"));
+      default -> value.toString();
+    };
+  }
+
+  // ---- prepare: pull what is missing before anything changes ---------------------------------
+
+  @Override
+  public void prepare(Collection<ContainerSpec> specs, Context context) {
+    DockerClient docker = client();
+    Set<String> present = imageReferences(docker);
+    Set<String> missing = new LinkedHashSet<>();
+    for (ContainerSpec spec : specs) {
+      if (!present.contains(normalise(spec.image()))) missing.add(spec.image());
+    }
+    for (String image : missing) pull(docker, image, context);
+  }
+
+  private static void pull(DockerClient docker, String image, Context context) {
+    String reference = normalise(image);
+    int at = reference.indexOf('@');
+    int colon = reference.lastIndexOf(':');
+    String repository = at >= 0 ? reference.substring(0, at) : reference.substring(0, colon);
+    String tag = at >= 0 ? reference.substring(at + 1) : reference.substring(colon + 1);
+    context.report("pulling image " + image);
+    var progress = new PullProgress(image, context);
+    try {
+      docker
+          .pullImageCmd(repository)
+          .withTag(tag)
+          .exec(progress)
+          .awaitCompletion(30, TimeUnit.MINUTES);
+    } catch (DockerException | DockerClientException e) {
+      String reason =
+          e instanceof DockerException d ? DockerEngine.dockerMessage(d) : e.getMessage();
+      throw new IllegalStateException(
+          "image \""
+              + image
+              + "\" is not on the Docker engine and cannot be pulled ("
+              + reason.replaceFirst("^Could not pull image: ", "")
+              + "): build or load it there (docker build, docker load), or correct its name",
+          e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while pulling " + image, e);
+    }
+    context.report("pulled image " + image);
+  }
+
+  /** Reports a pull's progress in steps of a tenth, adding up the layers' bytes. */
+  private static final class PullProgress extends PullImageResultCallback {
+    private final String image;
+    private final Context context;
+    private final Map<String, long[]> layers = new HashMap<>();
+    private int reportedTenths;
+
+    PullProgress(String image, Context context) {
+      this.image = image;
+      this.context = context;
+    }
+
+    @Override
+    public void onNext(PullResponseItem item) {
+      super.onNext(item);
+      var detail = item.getProgressDetail();
+      if (item.getId() == null
+          || detail == null
+          || detail.getTotal() == null
+          || detail.getTotal() <= 0) return;
+      layers.put(
+          item.getId(),
+          new long[] {detail.getCurrent() == null ? 0 : detail.getCurrent(), detail.getTotal()});
+      long current = layers.values().stream().mapToLong(l -> l[0]).sum();
+      long total = layers.values().stream().mapToLong(l -> l[1]).sum();
+      int tenths = (int) (10 * current / total);
+      if (tenths > reportedTenths) {
+        reportedTenths = tenths;
+        context.report("pulling image " + image + ": " + (tenths * 10) + "%");
+      }
+    }
+  }
+
+  // ---- create, update, replace, delete ---------------------------------------------------------
+
+  @Override
+  public Outcome<ContainerObservation> create(
+      ContainerSpec desired,
+      Applied<ContainerSpec, ContainerObservation> previous,
+      Operation operation) {
+    DockerClient docker = client();
+    try {
+      var owned = owned(previous);
+      Artifacts.removeContainer(
+          docker, desired.name() + REPLACEMENT_SUFFIX, desired.projectId(), 0);
+      shared(docker, desired, operation, owned);
+      claim(operation, owned, Artifacts.CONTAINER + desired.name());
+      String id = createContainer(docker, desired, desired.name());
+      if (desired.mustRun()) {
+        try {
+          docker.startContainerCmd(id).exec();
+        } catch (DockerException e) {
+          docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
+          throw new IllegalStateException(
+              "container \""
+                  + desired.name()
+                  + "\" did not start: "
+                  + DockerEngine.dockerMessage(e),
+              e);
+        }
+      }
+      return new Outcome<>(observeOne(docker, desired), owned);
+    } catch (DockerException e) {
+      throw engine.explain(e);
+    }
+  }
+
+  @Override
+  public Outcome<ContainerObservation> update(
+      ContainerSpec desired,
+      Applied<ContainerSpec, ContainerObservation> previous,
+      Operation operation) {
+    DockerClient docker = client();
+    try {
+      var owned = owned(previous);
+      Container container = Artifacts.find(docker, desired.name());
+      if (container == null)
+        throw new IllegalStateException(
+            "container \"" + desired.name() + "\" disappeared since the plan");
+      docker
+          .updateContainerCmd(container.getId())
+          .withRestartPolicy(RestartPolicy.parse(desired.restartPolicy()))
+          .exec();
+      Set<String> now = new HashSet<>();
+      if (container.getNetworkSettings() != null
+          && container.getNetworkSettings().getNetworks() != null) {
+        now.addAll(container.getNetworkSettings().getNetworks().keySet());
+      }
+      shared(docker, desired, operation, owned);
+      for (String network : now) {
+        if (!desired.networks().contains(network)) {
+          docker
+              .disconnectFromNetworkCmd()
+              .withContainerId(container.getId())
+              .withNetworkId(network)
+              .exec();
+        }
+      }
+      for (String network : desired.networks()) {
+        if (!now.contains(network)) connect(docker, container.getId(), network, desired);
+      }
+      boolean running =
+          "running".equals(container.getState()) || "restarting".equals(container.getState());
+      if (desired.mustRun() && !running) {
+        docker.startContainerCmd(container.getId()).exec();
+      } else if (!desired.mustRun() && running) {
+        var stop = docker.stopContainerCmd(container.getId());
+        if (desired.stopTimeout() != null) stop.withTimeout(desired.stopTimeout());
+        stop.exec();
+      }
+      release(docker, desired, owned, operation.project().id());
+      return new Outcome<>(observeOne(docker, desired), owned);
+    } catch (DockerException e) {
+      throw engine.explain(e);
+    }
+  }
+
+  /**
+   * Creates the new container under a temporary name while the old one runs; stops the old one and
+   * starts the new one (so downtime is one stop and one start); on success removes the old one and
+   * gives the new one its name; if the new one does not start, removes it and starts the old one
+   * again.
+   */
+  @Override
+  public Outcome<ContainerObservation> replace(
+      ContainerSpec desired,
+      Applied<ContainerSpec, ContainerObservation> previous,
+      Operation operation) {
+    DockerClient docker = client();
+    String temporary = desired.name() + REPLACEMENT_SUFFIX;
+    Integer oldTimeout =
+        previous.spec() == null ? desired.stopTimeout() : previous.spec().stopTimeout();
+    try {
+      var owned = owned(previous);
+      Artifacts.removeContainer(docker, temporary, desired.projectId(), 0);
+      shared(docker, desired, operation, owned);
+      claim(operation, owned, Artifacts.CONTAINER + temporary);
+      String replacement = createContainer(docker, desired, temporary);
+      Container old = Artifacts.find(docker, desired.name());
+      boolean oldRan = old != null && "running".equals(old.getState());
+      if (oldRan) {
+        var stop = docker.stopContainerCmd(old.getId());
+        if (oldTimeout != null) stop.withTimeout(oldTimeout);
+        stop.exec();
+      }
+      if (desired.mustRun()) {
+        try {
+          docker.startContainerCmd(replacement).exec();
+        } catch (DockerException e) {
+          docker.removeContainerCmd(replacement).withForce(true).withRemoveVolumes(true).exec();
+          if (oldRan) docker.startContainerCmd(old.getId()).exec();
+          throw new IllegalStateException(
+              "the new container \""
+                  + desired.name()
+                  + "\" did not start ("
+                  + DockerEngine.dockerMessage(e)
+                  + ")"
+                  + (oldRan ? "; the old one runs again" : "; the old one is kept"),
+              e);
+        }
+      }
+      if (old != null)
+        docker.removeContainerCmd(old.getId()).withForce(true).withRemoveVolumes(true).exec();
+      docker.renameContainerCmd(replacement).withName(desired.name()).exec();
+      owned.remove(Artifacts.CONTAINER + temporary);
+      if (!owned.contains(Artifacts.CONTAINER + desired.name()))
+        owned.add(Artifacts.CONTAINER + desired.name());
+      release(docker, desired, owned, operation.project().id());
+      return new Outcome<>(observeOne(docker, desired), owned);
+    } catch (DockerException e) {
+      throw engine.explain(e);
+    }
+  }
+
+  @Override
+  public void delete(Applied<ContainerSpec, ContainerObservation> previous, Operation operation) {
+    DockerClient docker = client();
+    try {
+      Integer timeout = previous.spec() == null ? null : previous.spec().stopTimeout();
+      Artifacts.remove(
+          docker, previous.artifacts().reversed(), operation.project().id(), timeout, false);
+    } catch (DockerException e) {
+      throw engine.explain(e);
+    }
+  }
+
+  private String createContainer(DockerClient docker, ContainerSpec spec, String name) {
+    var ports = new Ports();
+    var exposed = new ArrayList<ExposedPort>();
+    for (String port : spec.ports()) {
+      PortMapping mapping = PortMapping.parse(port);
+      InternetProtocol protocol = InternetProtocol.parse(mapping.protocol());
+      for (int i = 0; i < mapping.containerPortCount(); i++) {
+        var exposedPort = new ExposedPort(mapping.containerStart() + i, protocol);
+        exposed.add(exposedPort);
+        String hostPort =
+            mapping.hostStart() == 0 ? null : Integer.toString(mapping.hostStart() + i);
+        ports.bind(
+            exposedPort,
+            new Ports.Binding(mapping.hostIp().isEmpty() ? null : mapping.hostIp(), hostPort));
+      }
+    }
+    var binds = new ArrayList<Bind>();
+    var anonymous = new ArrayList<Volume>();
+    for (String volume : spec.volumes()) {
+      VolumeMount mount = VolumeMount.parse(volume, Path.of("/"));
+      if (mount.source().isEmpty()) {
+        anonymous.add(new Volume(mount.target()));
+      } else {
+        binds.add(new Bind(mount.source(), new Volume(mount.target()), mount.readOnly()));
+      }
+    }
+    var host =
+        HostConfig.newHostConfig()
+            .withPortBindings(ports)
+            .withBinds(binds)
+            .withRestartPolicy(RestartPolicy.parse(spec.restartPolicy()))
+            .withNetworkMode(spec.networks().isEmpty() ? "none" : spec.networks().getFirst());
+    CreateContainerCmd create =
+        docker
+            .createContainerCmd(spec.image())
+            .withName(name)
+            .withLabels(spec.allLabels())
+            .withEnv(
+                spec.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
+            .withExposedPorts(exposed)
+            .withVolumes(anonymous)
+            .withHostConfig(host);
+    if (!spec.networks().isEmpty()) create.withAliases(spec.alias());
+    if (spec.command() != null) create.withCmd(spec.command());
+    if (spec.stopTimeout() != null) create.withStopTimeout(spec.stopTimeout());
+    if (spec.healthcheck() != null) {
+      create.withHealthcheck(
+          new HealthCheck()
+              .withTest(List.of("CMD-SHELL", spec.healthcheck()))
+              .withInterval(Duration.ofSeconds(5).toNanos())
+              .withTimeout(Duration.ofSeconds(3).toNanos())
+              .withRetries(3));
+    }
+    String id = create.exec().getId();
+    for (String network :
+        spec.networks().subList(Math.min(1, spec.networks().size()), spec.networks().size())) {
+      connect(docker, id, network, spec);
+    }
+    return id;
+  }
+
+  private static void connect(
+      DockerClient docker, String container, String network, ContainerSpec spec) {
+    docker
+        .connectToNetworkCmd()
+        .withContainerId(container)
+        .withNetworkId(network)
+        .withContainerNetwork(new ContainerNetwork().withAliases(spec.alias()))
+        .exec();
+  }
+
+  /**
+   * Makes, and claims, what the container needs that is shared by the project: its network, the
+   * volumes it names that do not exist yet, and the directories it mounts that do not exist yet.
+   * One container at a time: Docker's own check against two networks of one name is not atomic, and
+   * containers are made in parallel.
+   */
+  private synchronized void shared(
+      DockerClient docker, ContainerSpec spec, Operation operation, List<String> owned) {
+    String projectId = spec.projectId();
+    if (spec.projectNetwork()) {
+      String network = spec.networks().getFirst();
+      Map<String, String> labels = networkLabels(docker, network);
+      if (labels == null || Labels.sharedBy(labels, projectId)) {
+        claim(operation, owned, Artifacts.NETWORK + network);
+        if (labels == null) {
+          try {
+            docker
+                .createNetworkCmd()
+                .withName(network)
+                .withCheckDuplicate(true)
+                .withLabels(Labels.of(projectId, spec.projectName(), null))
+                .exec();
+          } catch (ConflictException e) {
+            // made meanwhile by another container of the project
+          }
+        }
+      } else {
+        throw new IllegalStateException(
+            "the network \""
+                + network
+                + "\" exists, made "
+                + Labels.owner(labels)
+                + ": remove it (docker network rm "
+                + network
+                + ") or set this container's networks");
+      }
+    }
+    for (String volume : spec.volumes()) {
+      VolumeMount mount = VolumeMount.parse(volume, Path.of("/"));
+      if (mount.source().isEmpty()) continue;
+      if (mount.bind()) {
+        Path dir = Path.of(mount.source());
+        if (!Files.exists(dir)) {
+          var missing = new ArrayList<String>();
+          for (Path d = dir; d != null && !Files.exists(d); d = d.getParent())
+            missing.addFirst(Artifacts.DIR + d);
+          claim(operation, owned, missing.toArray(String[]::new));
+          try {
+            Files.createDirectories(dir);
+          } catch (IOException e) {
+            throw new IllegalStateException(
+                "cannot create " + dir + " to mount: " + e.getMessage(), e);
+          }
+        }
+        continue;
+      }
+      Map<String, String> labels;
+      try {
+        labels = docker.inspectVolumeCmd(mount.source()).exec().getLabels();
+        if (labels == null) labels = Map.of();
+      } catch (NotFoundException e) {
+        labels = null;
+      }
+      if (labels == null || Labels.sharedBy(labels, projectId)) {
+        claim(operation, owned, Artifacts.VOLUME + mount.source());
+        if (labels == null) {
+          docker
+              .createVolumeCmd()
+              .withName(mount.source())
+              .withLabels(Labels.of(projectId, spec.projectName(), null))
+              .exec();
+        }
+      }
+    }
+  }
+
+  /**
+   * Lets go of shared things the container no longer uses (after an update or replace): each is
+   * removed if this project made it for its containers and nothing uses it any more.
+   */
+  private static void release(
+      DockerClient docker, ContainerSpec spec, List<String> owned, String projectId) {
+    var needed = new HashSet<String>();
+    if (spec.projectNetwork()) needed.add(Artifacts.NETWORK + spec.networks().getFirst());
+    for (String volume : spec.volumes()) {
+      VolumeMount mount = VolumeMount.parse(volume, Path.of("/"));
+      needed.add((mount.bind() ? Artifacts.DIR : Artifacts.VOLUME) + mount.source());
+      if (mount.bind()) {
+        for (Path d = Path.of(mount.source()).getParent(); d != null; d = d.getParent())
+          needed.add(Artifacts.DIR + d);
+      }
+    }
+    List<String> unused =
+        owned.stream()
+            .filter(a -> !a.startsWith(Artifacts.CONTAINER) && !needed.contains(a))
+            .toList();
+    Artifacts.remove(docker, unused.reversed(), projectId, null, false);
+    owned.removeAll(unused);
+  }
+
+  private static Map<String, String> networkLabels(DockerClient docker, String network) {
+    try {
+      Map<String, String> labels =
+          docker.inspectNetworkCmd().withNetworkId(network).exec().getLabels();
+      return labels == null ? Map.of() : labels;
+    } catch (NotFoundException e) {
+      return null;
+    }
+  }
+
+  private static List<String> owned(Applied<ContainerSpec, ContainerObservation> previous) {
+    return new ArrayList<>(previous == null ? List.of() : previous.artifacts());
+  }
+
+  private static void claim(Operation operation, List<String> owned, String... artifacts) {
+    List<String> fresh = List.of(artifacts).stream().filter(a -> !owned.contains(a)).toList();
+    if (fresh.isEmpty()) return;
+    operation.claim(fresh);
+    owned.addAll(fresh);
+  }
+
+  private ContainerObservation observeOne(DockerClient docker, ContainerSpec spec) {
+    return observation(spec, Artifacts.find(docker, spec.name()), Set.of(normalise(spec.image())));
+  }
+
+  private DockerClient client() {
+    try {
+      return engine.client();
+    } catch (RuntimeException e) {
+      throw engine.explain(e);
+    }
+  }
+
+  private static <T> List<T> orEmpty(List<T> list) {
+    return list == null ? List.of() : list;
+  }
+
+  private static <K, V> Map<K, V> orEmpty(Map<K, V> map) {
+    return map == null ? Map.of() : map;
+  }
+}
