@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The README's example runs as written, from a copy of the examples directory. */
+/** The README's examples run as written, from copies of the examples directory. */
 class QuickstartIT {
   private static final Path EXAMPLES = Path.of(System.getProperty("clockwork.examples"));
 
@@ -36,11 +39,36 @@ class QuickstartIT {
   }
 
   @Test
-  void readme_showsTheQuickstartExactlyAsTested() throws IOException {
+  void readme_showsOnlyExamplesThatTestsRun() throws IOException {
     String readme = Files.readString(EXAMPLES.resolveSibling("README.md"));
-    String example = Files.readString(EXAMPLES.resolve("quickstart/main.java"));
+    List<String> examples = new ArrayList<>();
+    for (String name : List.of("quickstart", "webapp")) {
+      examples.add(Files.readString(EXAMPLES.resolve(name + "/main.java")));
+    }
 
-    assertThat(readme).contains("```java\n" + example + "```\n");
+    List<String> samples =
+        Pattern.compile("```java\n(.*?)```", Pattern.DOTALL)
+            .matcher(readme)
+            .results()
+            .map(m -> m.group(1))
+            .toList();
+
+    assertThat(samples).isNotEmpty().allSatisfy(sample -> assertThat(examples).contains(sample));
+  }
+
+  @Test
+  void webappExample_plansAgainstTheRealEngine() throws IOException {
+    DockerHost.ensureImages();
+    Files.copy(EXAMPLES.resolve("webapp/main.java"), project.resolve("main.java"));
+
+    assertThat(Launcher.run(project, "plan"))
+        .succeeded()
+        .outContains(
+            "Docker engine: ",
+            "  webapp\n    + db (docker)  # pulls image \"postgres:15-alpine\"\n",
+            "ports:         [\"5433:5432/tcp\"]",
+            "\"DB_HOST=webapp.db\", \"DB_PORT=5432\"",
+            "Plan: 2 to create, 0 to update, 0 to replace, 0 to delete.");
   }
 
   @Test
