@@ -14,7 +14,7 @@ final class ChangeOptions {
   @Option(
       names = "--parallelism",
       paramLabel = "N",
-      defaultValue = "4",
+      defaultValue = "8",
       description = "How many changes may run at once (default: ${DEFAULT-VALUE}).")
   int parallelism;
 

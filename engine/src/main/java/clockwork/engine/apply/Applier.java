@@ -27,7 +27,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 
 /**
  * Carries out a plan: independent changes in parallel (bounded), each after the changes it must
@@ -57,7 +56,12 @@ public final class Applier {
   public ApplyResult apply(Plan plan, StateLock lock) {
     List<Change> work = plan.changes().stream().filter(c -> c.action() != Action.SAME).toList();
     prepare(work, plan.project());
-    try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+    // Platform threads, as many as may run at once: providers block in native calls (docker-java
+    // reaches the engine's socket through JNA), which would pin the few carriers of virtual
+    // threads.
+    try (var executor =
+        Executors.newFixedThreadPool(
+            parallelism, Thread.ofPlatform().name("apply-", 1).factory())) {
       var ledger = new Ledger(store, lock, plan.project().id());
       return new Run(work, plan.project(), ledger, executor).result();
     }
@@ -102,7 +106,6 @@ public final class Applier {
     private final Project project;
     private final Ledger ledger;
     private final ExecutorService executor;
-    private final Semaphore permits = new Semaphore(parallelism);
     private final Map<String, Change> made = new HashMap<>();
     private final Map<String, List<Change>> deletedDependents = new HashMap<>();
     // per change: completes with null when it succeeded, else with the id of the failed change
@@ -176,12 +179,7 @@ public final class Applier {
           return blocker;
         }
       }
-      permits.acquireUninterruptibly();
-      try {
-        return carryOut(change) ? null : change.id();
-      } finally {
-        permits.release();
-      }
+      return carryOut(change) ? null : change.id();
     }
 
     private boolean carryOut(Change change) {

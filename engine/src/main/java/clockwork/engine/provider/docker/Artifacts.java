@@ -1,8 +1,10 @@
 package clockwork.engine.provider.docker;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Network;
 import java.io.IOException;
@@ -84,18 +86,35 @@ final class Artifacts {
   /** Stops (within the timeout) and removes a container of this project, if there is one. */
   static void removeContainer(
       DockerClient docker, String name, String projectId, Integer stopTimeout) {
-    Container container = find(docker, name);
-    if (container == null || !ours(container.getLabels(), projectId)) return;
-    if ("running".equals(container.getState()) || "restarting".equals(container.getState())) {
-      var stop = docker.stopContainerCmd(container.getId());
-      if (stopTimeout != null) stop.withTimeout(stopTimeout);
-      try {
-        stop.exec();
-      } catch (DockerException e) {
-        // it stopped by itself meanwhile; removing it below is what matters
-      }
+    InspectContainerResponse container;
+    try {
+      container = docker.inspectContainerCmd(name).exec();
+    } catch (NotFoundException e) {
+      return;
     }
-    docker.removeContainerCmd(container.getId()).withForce(true).withRemoveVolumes(true).exec();
+    if (!ours(container.getConfig().getLabels(), projectId)) return;
+    stopAndRemove(docker, container.getId(), stopTimeout);
+  }
+
+  /**
+   * Stops a container, giving it the timeout to end, then removes it with its anonymous volumes;
+   * one that is gone already counts as removed.
+   */
+  static void stopAndRemove(DockerClient docker, String id, Integer stopTimeout) {
+    try {
+      var stop = docker.stopContainerCmd(id);
+      if (stopTimeout != null) stop.withTimeout(stopTimeout);
+      stop.exec();
+    } catch (NotFoundException e) {
+      return;
+    } catch (NotModifiedException e) {
+      // it was not running
+    }
+    try {
+      docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
+    } catch (NotFoundException e) {
+      // removed meanwhile
+    }
   }
 
   /** The container with exactly this name, or {@code null}. */

@@ -287,7 +287,18 @@ public final class DockerContainerProvider
           for (String name : c.getNames()) byName.putIfAbsent(name.substring(1), c);
         }
       }
-      Set<String> images = imageReferences(docker);
+      // The images matter only for containers to be made; a container that runs as declared
+      // has its image.
+      boolean making =
+          specs.values().stream()
+              .anyMatch(
+                  spec -> {
+                    Container c = byName.get(spec.name());
+                    return c == null
+                        || c.getLabels() == null
+                        || !spec.hash().equals(c.getLabels().get(Labels.SPEC_HASH));
+                  });
+      Set<String> images = making ? imageReferences(docker) : null;
       var observed = new LinkedHashMap<String, ContainerObservation>();
       specs.forEach(
           (id, spec) -> observed.put(id, observation(spec, byName.get(spec.name()), images)));
@@ -297,9 +308,13 @@ public final class DockerContainerProvider
     }
   }
 
+  /**
+   * @param images the references of the engine's images, or {@code null} when they were not listed
+   *     because the container runs as declared
+   */
   private ContainerObservation observation(
       ContainerSpec spec, Container container, Set<String> images) {
-    boolean imagePresent = images.contains(normalise(spec.image()));
+    boolean imagePresent = images == null || images.contains(normalise(spec.image()));
     if (container == null) {
       return new ContainerObservation(
           "absent", null, null, List.of(), imagePresent, busyPorts(spec, Set.of()));
@@ -608,8 +623,7 @@ public final class DockerContainerProvider
     DockerClient docker = client();
     try {
       var owned = owned(previous);
-      Artifacts.removeContainer(
-          docker, desired.name() + REPLACEMENT_SUFFIX, desired.projectId(), 0);
+      removeInterruptedReplacement(docker, desired, owned);
       shared(docker, desired, operation, owned);
       claim(operation, owned, Artifacts.CONTAINER + desired.name());
       String id = createContainer(docker, desired, desired.name());
@@ -626,9 +640,29 @@ public final class DockerContainerProvider
               e);
         }
       }
-      return new Outcome<>(observeOne(docker, desired), owned);
+      var made =
+          new ContainerObservation(
+              desired.mustRun() ? "running" : "created",
+              id,
+              desired.allLabels(),
+              desired.networks(),
+              true,
+              List.of());
+      return new Outcome<>(made, owned);
     } catch (DockerException e) {
       throw engine.explain(e);
+    }
+  }
+
+  /**
+   * Removes a replacement container an interrupted apply left behind (state claimed it, so it is
+   * Clockwork's), so that its temporary name is free again.
+   */
+  private static void removeInterruptedReplacement(
+      DockerClient docker, ContainerSpec desired, List<String> owned) {
+    String temporary = desired.name() + REPLACEMENT_SUFFIX;
+    if (owned.remove(Artifacts.CONTAINER + temporary)) {
+      Artifacts.removeContainer(docker, temporary, desired.projectId(), 0);
     }
   }
 
@@ -699,7 +733,7 @@ public final class DockerContainerProvider
         previous.spec() == null ? desired.stopTimeout() : previous.spec().stopTimeout();
     try {
       var owned = owned(previous);
-      Artifacts.removeContainer(docker, temporary, desired.projectId(), 0);
+      removeInterruptedReplacement(docker, desired, owned);
       shared(docker, desired, operation, owned);
       claim(operation, owned, Artifacts.CONTAINER + temporary);
       String replacement = createContainer(docker, desired, temporary);
@@ -744,8 +778,15 @@ public final class DockerContainerProvider
     DockerClient docker = client();
     try {
       Integer timeout = previous.spec() == null ? null : previous.spec().stopTimeout();
-      Artifacts.remove(
-          docker, previous.artifacts().reversed(), operation.project().id(), timeout, false);
+      List<String> rest = previous.artifacts();
+      ContainerObservation seen = previous.observed();
+      if (previous.spec() != null && seen != null && seen.id() != null) {
+        // by the id state recorded: that is only ever the container Clockwork made
+        Artifacts.stopAndRemove(docker, seen.id(), timeout);
+        String container = Artifacts.CONTAINER + previous.spec().name();
+        rest = rest.stream().filter(a -> !a.equals(container)).toList();
+      }
+      Artifacts.remove(docker, rest.reversed(), operation.project().id(), timeout, false);
     } catch (DockerException e) {
       throw engine.explain(e);
     }
