@@ -88,8 +88,8 @@ echo "|---|---|---|"
 for key in "raw up" "clockwork apply" "compose up" "raw down" "clockwork destroy" "compose down" "clockwork plan" "compose no-change up"; do
   m=$(echo "${times[$key]}" | median)
   case "$key" in
-    *up|*apply) ratio=$(echo "scale=2; $m / $floor_up" | bc)"×" ;;
-    *down|*destroy) ratio=$(echo "scale=2; $m / $floor_down" | bc)"×" ;;
+    "raw up" | "compose up" | "clockwork apply") ratio=$(echo "scale=2; $m / $floor_up" | bc)"×" ;;
+    "raw down" | "compose down" | "clockwork destroy") ratio=$(echo "scale=2; $m / $floor_down" | bc)"×" ;;
     *) ratio="" ;;
   esac
   printf '| %s | %.2f s | %s |\n' "$key" "$m" "$ratio"

@@ -146,4 +146,30 @@ class DockerGraphIT {
         .outContains("  - " + web + " (docker)", "Destroy complete: 3 deleted.");
     assertThat(DockerHost.labelled(projectId)).isEmpty();
   }
+
+  @Test
+  void manyContainersDestroyedAtOnce_leaveTheirSharedNetworkRemovable() throws IOException {
+    // Docker 20.10 corrupts a network removed while containers on it are being removed
+    // (moby/moby#42119); Clockwork removes shared networks only while no container changes.
+    Files.writeString(
+        project.resolve("main.java"),
+        """
+        import clockwork.*;
+        import clockwork.resources.*;
+
+        void main() {
+            for (int i = 0; i < 20; i++) {
+                Clockwork.declare(new DockerResource("many-%1$s-" + i).image("%2$s")
+                    .command("sh", "-c", "trap 'exit 0' TERM; sleep 600 & wait"));
+            }
+        }
+        """
+            .formatted(suffix, DockerHost.IMAGE));
+    assertThat(Launcher.run(project, "apply", "--yes")).succeeded().outContains("20 created");
+    String projectId = new LocalStateStore(project.resolve(".clockwork")).read().projectId();
+
+    assertThat(Launcher.run(project, "destroy", "--yes")).succeeded().outContains("20 deleted");
+
+    assertThat(DockerHost.labelled(projectId)).isEmpty();
+  }
 }

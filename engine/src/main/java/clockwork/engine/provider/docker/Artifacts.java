@@ -31,56 +31,65 @@ final class Artifacts {
   private Artifacts() {}
 
   /**
-   * Removes artifacts, in the order given.
+   * Removes networks, volumes and directories, in the order given; what is removed, while no
+   * container changes (see {@link DockerEngine#removingShared}).
    *
-   * @param stopTimeout seconds a container gets to stop, {@code null} for Docker's default
-   * @param mustGo whether a network or volume still in use is an error (a resource of its own)
-   *     rather than something shared that outlives this resource
+   * @param mustGo whether one still in use is an error (a resource of its own) rather than
+   *     something shared that outlives this resource
    */
-  static void remove(
-      DockerClient docker,
-      List<String> artifacts,
-      String projectId,
-      Integer stopTimeout,
-      boolean mustGo) {
+  static void removeShared(
+      DockerEngine engine, List<String> artifacts, String projectId, boolean mustGo) {
+    DockerClient docker = engine.client();
     for (String artifact : artifacts) {
+      if (artifact.startsWith(CONTAINER)) continue;
       String name = artifact.substring(artifact.indexOf(':') + 1);
       try {
-        if (artifact.startsWith(CONTAINER)) {
-          removeContainer(docker, name, projectId, stopTimeout);
-        } else if (artifact.startsWith(NETWORK)) {
-          Network network = docker.inspectNetworkCmd().withNetworkId(name).exec();
-          if (ours(network.getLabels(), projectId)) docker.removeNetworkCmd(name).exec();
+        if (artifact.startsWith(NETWORK)) {
+          // Looking is harmless; only removing must wait for containers to stop changing.
+          if (!unusedNetwork(docker, artifact, projectId, mustGo)) continue;
+          engine.removingShared(
+              () -> {
+                if (unusedNetwork(docker, artifact, projectId, mustGo)) {
+                  docker.removeNetworkCmd(name).exec();
+                }
+              });
         } else if (artifact.startsWith(VOLUME)) {
           var volume = docker.inspectVolumeCmd(name).exec();
-          if (ours(volume.getLabels(), projectId)) docker.removeVolumeCmd(name).exec();
+          if (ours(volume.getLabels(), projectId)) {
+            engine.removingShared(() -> docker.removeVolumeCmd(name).exec());
+          }
         } else if (artifact.startsWith(DIR)) {
           removeEmptyDirectory(Path.of(name));
         }
+        engine.forget(artifact);
       } catch (NotFoundException e) {
-        // already gone
+        engine.forget(artifact);
       } catch (DockerException e) {
-        if (!inUse(e)) throw e;
-        if (mustGo) {
-          throw new IllegalStateException(
-              "cannot remove "
-                  + artifact.replace(":", " \"")
-                  + "\": "
-                  + DockerEngine.dockerMessage(e)
-                  + "; remove what uses it first",
-              e);
-        }
-        // else shared, and still in use: it outlives this resource
+        if (e.getHttpStatus() != 409 && e.getHttpStatus() != 403) throw e;
+        if (mustGo) throw inUse(artifact, DockerEngine.dockerMessage(e));
+        // shared, and still in use: it outlives this resource
       }
     }
   }
 
-  /**
-   * Whether Docker refused a removal because the object is in use: 409, or 403 for a network with
-   * containers on it.
-   */
-  private static boolean inUse(DockerException e) {
-    return e.getHttpStatus() == 409 || e.getHttpStatus() == 403;
+  /** Whether a network is this project's and no container is on it (an error if it must go). */
+  private static boolean unusedNetwork(
+      DockerClient docker, String artifact, String projectId, boolean mustGo) {
+    Network network =
+        docker.inspectNetworkCmd().withNetworkId(artifact.substring(NETWORK.length())).exec();
+    if (!ours(network.getLabels(), projectId)) return false;
+    int containers = network.getContainers() == null ? 0 : network.getContainers().size();
+    if (containers > 0 && mustGo) throw inUse(artifact, containers + " containers are on it");
+    return containers == 0;
+  }
+
+  private static IllegalStateException inUse(String artifact, String why) {
+    return new IllegalStateException(
+        "cannot remove "
+            + artifact.replace(":", " \"")
+            + "\": "
+            + why
+            + "; remove what uses it first");
   }
 
   /** Stops (within the timeout) and removes a container of this project, if there is one. */

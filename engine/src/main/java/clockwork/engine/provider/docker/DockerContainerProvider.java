@@ -18,7 +18,6 @@ import clockwork.spi.Values;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.PullImageResultCallback;
-import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
@@ -622,36 +621,41 @@ public final class DockerContainerProvider
       Operation operation) {
     DockerClient docker = client();
     try {
-      var owned = owned(previous);
-      removeInterruptedReplacement(docker, desired, owned);
-      shared(docker, desired, operation, owned);
-      claim(operation, owned, Artifacts.CONTAINER + desired.name());
-      String id = createContainer(docker, desired, desired.name());
-      if (desired.mustRun()) {
-        try {
-          docker.startContainerCmd(id).exec();
-        } catch (DockerException e) {
-          docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
-          throw new IllegalStateException(
-              "container \""
-                  + desired.name()
-                  + "\" did not start: "
-                  + DockerEngine.dockerMessage(e),
-              e);
-        }
-      }
-      var made =
-          new ContainerObservation(
-              desired.mustRun() ? "running" : "created",
-              id,
-              desired.allLabels(),
-              desired.networks(),
-              true,
-              List.of());
-      return new Outcome<>(made, owned);
+      return engine.changingContainers(() -> make(docker, desired, previous, operation));
     } catch (DockerException e) {
       throw engine.explain(e);
     }
+  }
+
+  private Outcome<ContainerObservation> make(
+      DockerClient docker,
+      ContainerSpec desired,
+      Applied<ContainerSpec, ContainerObservation> previous,
+      Operation operation) {
+    var owned = owned(previous);
+    removeInterruptedReplacement(docker, desired, owned);
+    shared(docker, desired, operation, owned);
+    claim(operation, owned, Artifacts.CONTAINER + desired.name());
+    String id = createContainer(docker, desired, desired.name());
+    if (desired.mustRun()) {
+      try {
+        docker.startContainerCmd(id).exec();
+      } catch (DockerException e) {
+        docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
+        throw new IllegalStateException(
+            "container \"" + desired.name() + "\" did not start: " + DockerEngine.dockerMessage(e),
+            e);
+      }
+    }
+    var made =
+        new ContainerObservation(
+            desired.mustRun() ? "running" : "created",
+            id,
+            desired.allLabels(),
+            desired.networks(),
+            true,
+            List.of());
+    return new Outcome<>(made, owned);
   }
 
   /**
@@ -673,47 +677,55 @@ public final class DockerContainerProvider
       Operation operation) {
     DockerClient docker = client();
     try {
-      var owned = owned(previous);
-      Container container = Artifacts.find(docker, desired.name());
-      if (container == null)
-        throw new IllegalStateException(
-            "container \"" + desired.name() + "\" disappeared since the plan");
-      docker
-          .updateContainerCmd(container.getId())
-          .withRestartPolicy(RestartPolicy.parse(desired.restartPolicy()))
-          .exec();
-      Set<String> now = new HashSet<>();
-      if (container.getNetworkSettings() != null
-          && container.getNetworkSettings().getNetworks() != null) {
-        now.addAll(container.getNetworkSettings().getNetworks().keySet());
-      }
-      shared(docker, desired, operation, owned);
-      for (String network : now) {
-        if (!desired.networks().contains(network)) {
-          docker
-              .disconnectFromNetworkCmd()
-              .withContainerId(container.getId())
-              .withNetworkId(network)
-              .exec();
-        }
-      }
-      for (String network : desired.networks()) {
-        if (!now.contains(network)) connect(docker, container.getId(), network, desired);
-      }
-      boolean running =
-          "running".equals(container.getState()) || "restarting".equals(container.getState());
-      if (desired.mustRun() && !running) {
-        docker.startContainerCmd(container.getId()).exec();
-      } else if (!desired.mustRun() && running) {
-        var stop = docker.stopContainerCmd(container.getId());
-        if (desired.stopTimeout() != null) stop.withTimeout(desired.stopTimeout());
-        stop.exec();
-      }
-      release(docker, desired, owned, operation.project().id());
-      return new Outcome<>(observeOne(docker, desired), owned);
+      return released(
+          desired, engine.changingContainers(() -> change(docker, desired, previous, operation)));
     } catch (DockerException e) {
       throw engine.explain(e);
     }
+  }
+
+  private Outcome<ContainerObservation> change(
+      DockerClient docker,
+      ContainerSpec desired,
+      Applied<ContainerSpec, ContainerObservation> previous,
+      Operation operation) {
+    var owned = owned(previous);
+    Container container = Artifacts.find(docker, desired.name());
+    if (container == null)
+      throw new IllegalStateException(
+          "container \"" + desired.name() + "\" disappeared since the plan");
+    docker
+        .updateContainerCmd(container.getId())
+        .withRestartPolicy(RestartPolicy.parse(desired.restartPolicy()))
+        .exec();
+    Set<String> now = new HashSet<>();
+    if (container.getNetworkSettings() != null
+        && container.getNetworkSettings().getNetworks() != null) {
+      now.addAll(container.getNetworkSettings().getNetworks().keySet());
+    }
+    shared(docker, desired, operation, owned);
+    for (String network : now) {
+      if (!desired.networks().contains(network)) {
+        docker
+            .disconnectFromNetworkCmd()
+            .withContainerId(container.getId())
+            .withNetworkId(network)
+            .exec();
+      }
+    }
+    for (String network : desired.networks()) {
+      if (!now.contains(network)) connect(docker, container.getId(), network, desired);
+    }
+    boolean running =
+        "running".equals(container.getState()) || "restarting".equals(container.getState());
+    if (desired.mustRun() && !running) {
+      docker.startContainerCmd(container.getId()).exec();
+    } else if (!desired.mustRun() && running) {
+      var stop = docker.stopContainerCmd(container.getId());
+      if (desired.stopTimeout() != null) stop.withTimeout(desired.stopTimeout());
+      stop.exec();
+    }
+    return new Outcome<>(observeOne(docker, desired), owned);
   }
 
   /**
@@ -728,65 +740,84 @@ public final class DockerContainerProvider
       Applied<ContainerSpec, ContainerObservation> previous,
       Operation operation) {
     DockerClient docker = client();
-    String temporary = desired.name() + REPLACEMENT_SUFFIX;
-    Integer oldTimeout =
-        previous.spec() == null ? desired.stopTimeout() : previous.spec().stopTimeout();
     try {
-      var owned = owned(previous);
-      removeInterruptedReplacement(docker, desired, owned);
-      shared(docker, desired, operation, owned);
-      claim(operation, owned, Artifacts.CONTAINER + temporary);
-      String replacement = createContainer(docker, desired, temporary);
-      Container old = Artifacts.find(docker, desired.name());
-      boolean oldRan = old != null && "running".equals(old.getState());
-      if (oldRan) {
-        var stop = docker.stopContainerCmd(old.getId());
-        if (oldTimeout != null) stop.withTimeout(oldTimeout);
-        stop.exec();
-      }
-      if (desired.mustRun()) {
-        try {
-          docker.startContainerCmd(replacement).exec();
-        } catch (DockerException e) {
-          docker.removeContainerCmd(replacement).withForce(true).withRemoveVolumes(true).exec();
-          if (oldRan) docker.startContainerCmd(old.getId()).exec();
-          throw new IllegalStateException(
-              "the new container \""
-                  + desired.name()
-                  + "\" did not start ("
-                  + DockerEngine.dockerMessage(e)
-                  + ")"
-                  + (oldRan ? "; the old one runs again" : "; the old one is kept"),
-              e);
-        }
-      }
-      if (old != null)
-        docker.removeContainerCmd(old.getId()).withForce(true).withRemoveVolumes(true).exec();
-      docker.renameContainerCmd(replacement).withName(desired.name()).exec();
-      owned.remove(Artifacts.CONTAINER + temporary);
-      if (!owned.contains(Artifacts.CONTAINER + desired.name()))
-        owned.add(Artifacts.CONTAINER + desired.name());
-      release(docker, desired, owned, operation.project().id());
-      return new Outcome<>(observeOne(docker, desired), owned);
+      return released(
+          desired, engine.changingContainers(() -> swap(docker, desired, previous, operation)));
     } catch (DockerException e) {
       throw engine.explain(e);
     }
   }
 
+  private Outcome<ContainerObservation> swap(
+      DockerClient docker,
+      ContainerSpec desired,
+      Applied<ContainerSpec, ContainerObservation> previous,
+      Operation operation) {
+    String temporary = desired.name() + REPLACEMENT_SUFFIX;
+    Integer oldTimeout =
+        previous.spec() == null ? desired.stopTimeout() : previous.spec().stopTimeout();
+    var owned = owned(previous);
+    removeInterruptedReplacement(docker, desired, owned);
+    shared(docker, desired, operation, owned);
+    claim(operation, owned, Artifacts.CONTAINER + temporary);
+    String replacement = createContainer(docker, desired, temporary);
+    Container old = Artifacts.find(docker, desired.name());
+    boolean oldRan = old != null && "running".equals(old.getState());
+    if (oldRan) {
+      var stop = docker.stopContainerCmd(old.getId());
+      if (oldTimeout != null) stop.withTimeout(oldTimeout);
+      stop.exec();
+    }
+    if (desired.mustRun()) {
+      try {
+        docker.startContainerCmd(replacement).exec();
+      } catch (DockerException e) {
+        docker.removeContainerCmd(replacement).withForce(true).withRemoveVolumes(true).exec();
+        if (oldRan) docker.startContainerCmd(old.getId()).exec();
+        throw new IllegalStateException(
+            "the new container \""
+                + desired.name()
+                + "\" did not start ("
+                + DockerEngine.dockerMessage(e)
+                + ")"
+                + (oldRan ? "; the old one runs again" : "; the old one is kept"),
+            e);
+      }
+    }
+    if (old != null)
+      docker.removeContainerCmd(old.getId()).withForce(true).withRemoveVolumes(true).exec();
+    docker.renameContainerCmd(replacement).withName(desired.name()).exec();
+    owned.remove(Artifacts.CONTAINER + temporary);
+    if (!owned.contains(Artifacts.CONTAINER + desired.name()))
+      owned.add(Artifacts.CONTAINER + desired.name());
+    return new Outcome<>(observeOne(docker, desired), owned);
+  }
+
   @Override
   public void delete(Applied<ContainerSpec, ContainerObservation> previous, Operation operation) {
     DockerClient docker = client();
+    String projectId = operation.project().id();
+    Integer timeout = previous.spec() == null ? null : previous.spec().stopTimeout();
+    ContainerObservation seen = previous.observed();
+    String recorded =
+        previous.spec() != null && seen != null && seen.id() != null
+            ? Artifacts.CONTAINER + previous.spec().name()
+            : null;
     try {
-      Integer timeout = previous.spec() == null ? null : previous.spec().stopTimeout();
-      List<String> rest = previous.artifacts();
-      ContainerObservation seen = previous.observed();
-      if (previous.spec() != null && seen != null && seen.id() != null) {
-        // by the id state recorded: that is only ever the container Clockwork made
-        Artifacts.stopAndRemove(docker, seen.id(), timeout);
-        String container = Artifacts.CONTAINER + previous.spec().name();
-        rest = rest.stream().filter(a -> !a.equals(container)).toList();
-      }
-      Artifacts.remove(docker, rest.reversed(), operation.project().id(), timeout, false);
+      engine.changingContainers(
+          () -> {
+            for (String artifact : previous.artifacts().reversed()) {
+              if (artifact.equals(recorded)) {
+                // by the id state recorded: that is only ever the container Clockwork made
+                Artifacts.stopAndRemove(docker, seen.id(), timeout);
+              } else if (artifact.startsWith(Artifacts.CONTAINER)) {
+                String name = artifact.substring(Artifacts.CONTAINER.length());
+                Artifacts.removeContainer(docker, name, projectId, timeout);
+              }
+            }
+            return null;
+          });
+      Artifacts.removeShared(engine, previous.artifacts().reversed(), projectId, false);
     } catch (DockerException e) {
       throw engine.explain(e);
     }
@@ -865,77 +896,82 @@ public final class DockerContainerProvider
 
   /**
    * Makes, and claims, what the container needs that is shared by the project: its network, the
-   * volumes it names that do not exist yet, and the directories it mounts that do not exist yet.
-   * One container at a time: Docker's own check against two networks of one name is not atomic, and
-   * containers are made in parallel.
+   * volumes it names that do not exist yet, and the directories it mounts that do not exist yet. A
+   * volume someone else made is used as it is, and never claimed.
    */
-  private synchronized void shared(
+  private void shared(
       DockerClient docker, ContainerSpec spec, Operation operation, List<String> owned) {
     String projectId = spec.projectId();
     if (spec.projectNetwork()) {
       String network = spec.networks().getFirst();
-      Map<String, String> labels = networkLabels(docker, network);
-      if (labels == null || Labels.sharedBy(labels, projectId)) {
-        claim(operation, owned, Artifacts.NETWORK + network);
-        if (labels == null) {
-          try {
-            docker
-                .createNetworkCmd()
-                .withName(network)
-                .withCheckDuplicate(true)
-                .withLabels(Labels.of(projectId, spec.projectName(), null))
-                .exec();
-          } catch (ConflictException e) {
-            // made meanwhile by another container of the project
-          }
-        }
-      } else {
-        throw new IllegalStateException(
-            "the network \""
-                + network
-                + "\" exists, made "
-                + Labels.owner(labels)
-                + ": remove it (docker network rm "
-                + network
-                + ") or set this container's networks");
-      }
+      String artifact = Artifacts.NETWORK + network;
+      engine.ensureShared(
+          artifact,
+          () -> {
+            Map<String, String> labels = networkLabels(docker, network);
+            if (labels != null && !Labels.sharedBy(labels, projectId)) {
+              throw new IllegalStateException(
+                  "the network \""
+                      + network
+                      + "\" exists, made "
+                      + Labels.owner(labels)
+                      + ": remove it (docker network rm "
+                      + network
+                      + ") or set this container's networks");
+            }
+            claim(operation, owned, artifact);
+            if (labels == null) {
+              docker
+                  .createNetworkCmd()
+                  .withName(network)
+                  .withCheckDuplicate(true)
+                  .withLabels(Labels.of(projectId, spec.projectName(), null))
+                  .exec();
+            }
+            return true;
+          });
+      claim(operation, owned, artifact);
     }
     for (String volume : spec.volumes()) {
       VolumeMount mount = VolumeMount.parse(volume, Path.of("/"));
       if (mount.source().isEmpty()) continue;
       if (mount.bind()) {
-        Path dir = Path.of(mount.source());
-        if (!Files.exists(dir)) {
-          var missing = new ArrayList<String>();
-          for (Path d = dir; d != null && !Files.exists(d); d = d.getParent())
-            missing.addFirst(Artifacts.DIR + d);
-          claim(operation, owned, missing.toArray(String[]::new));
-          try {
-            Files.createDirectories(dir);
-          } catch (IOException e) {
-            throw new IllegalStateException(
-                "cannot create " + dir + " to mount: " + e.getMessage(), e);
-          }
-        }
+        makeDirectory(Path.of(mount.source()), operation, owned);
         continue;
       }
-      Map<String, String> labels;
-      try {
-        labels = docker.inspectVolumeCmd(mount.source()).exec().getLabels();
-        if (labels == null) labels = Map.of();
-      } catch (NotFoundException e) {
-        labels = null;
-      }
-      if (labels == null || Labels.sharedBy(labels, projectId)) {
-        claim(operation, owned, Artifacts.VOLUME + mount.source());
-        if (labels == null) {
-          docker
-              .createVolumeCmd()
-              .withName(mount.source())
-              .withLabels(Labels.of(projectId, spec.projectName(), null))
-              .exec();
-        }
-      }
+      String artifact = Artifacts.VOLUME + mount.source();
+      boolean ours =
+          engine.ensureShared(
+              artifact,
+              () -> {
+                Map<String, String> labels = volumeLabels(docker, mount.source());
+                if (labels != null && !Labels.sharedBy(labels, projectId)) return false;
+                claim(operation, owned, artifact);
+                if (labels == null) {
+                  docker
+                      .createVolumeCmd()
+                      .withName(mount.source())
+                      .withLabels(Labels.of(projectId, spec.projectName(), null))
+                      .exec();
+                }
+                return true;
+              });
+      if (ours) claim(operation, owned, artifact);
+    }
+  }
+
+  /** Makes a directory to mount, claiming each level it makes. */
+  private static void makeDirectory(Path dir, Operation operation, List<String> owned) {
+    if (Files.exists(dir)) return;
+    var missing = new ArrayList<String>();
+    for (Path d = dir; d != null && !Files.exists(d); d = d.getParent()) {
+      missing.addFirst(Artifacts.DIR + d);
+    }
+    claim(operation, owned, missing.toArray(String[]::new));
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot create " + dir + " to mount: " + e.getMessage(), e);
     }
   }
 
@@ -943,26 +979,40 @@ public final class DockerContainerProvider
    * Lets go of shared things the container no longer uses (after an update or replace): each is
    * removed if this project made it for its containers and nothing uses it any more.
    */
-  private static void release(
-      DockerClient docker, ContainerSpec spec, List<String> owned, String projectId) {
+  private Outcome<ContainerObservation> released(
+      ContainerSpec spec, Outcome<ContainerObservation> outcome) {
     var needed = new HashSet<String>();
     if (spec.projectNetwork()) needed.add(Artifacts.NETWORK + spec.networks().getFirst());
     for (String volume : spec.volumes()) {
       VolumeMount mount = VolumeMount.parse(volume, Path.of("/"));
       needed.add((mount.bind() ? Artifacts.DIR : Artifacts.VOLUME) + mount.source());
       if (mount.bind()) {
-        for (Path d = Path.of(mount.source()).getParent(); d != null; d = d.getParent())
+        for (Path d = Path.of(mount.source()).getParent(); d != null; d = d.getParent()) {
           needed.add(Artifacts.DIR + d);
+        }
       }
     }
     List<String> unused =
-        owned.stream()
+        outcome.artifacts().stream()
             .filter(a -> !a.startsWith(Artifacts.CONTAINER) && !needed.contains(a))
             .toList();
-    Artifacts.remove(docker, unused.reversed(), projectId, null, false);
-    owned.removeAll(unused);
+    Artifacts.removeShared(engine, unused.reversed(), spec.projectId(), false);
+    var kept = new ArrayList<>(outcome.artifacts());
+    kept.removeAll(unused);
+    return new Outcome<>(outcome.observed(), kept);
   }
 
+  /** A volume's labels (empty when it has none), or {@code null} when there is no volume. */
+  private static Map<String, String> volumeLabels(DockerClient docker, String volume) {
+    try {
+      Map<String, String> labels = docker.inspectVolumeCmd(volume).exec().getLabels();
+      return labels == null ? Map.of() : labels;
+    } catch (NotFoundException e) {
+      return null;
+    }
+  }
+
+  /** A network's labels (empty when it has none), or {@code null} when there is no network. */
   private static Map<String, String> networkLabels(DockerClient docker, String network) {
     try {
       Map<String, String> labels =

@@ -3,13 +3,16 @@ package clockwork.engine.provider.docker;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.model.Version;
-import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.core.RemoteApiVersion;
-import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import java.net.URI;
-import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,6 +31,12 @@ final class DockerEngine {
 
   private final String host;
   private final boolean tls;
+  // Docker 20.10 leaves a network with a stale endpoint count ("has active endpoints", with no
+  // container on it) when it is removed while containers on it are being removed: see
+  // moby/moby#42119. So containers change together, but shared objects are removed alone.
+  private final ReadWriteLock changes = new ReentrantReadWriteLock();
+  // shared objects this process made or found to be the project's, so that each is checked once
+  private final Set<String> known = ConcurrentHashMap.newKeySet();
   private DockerClient client;
   private String description;
 
@@ -85,19 +94,49 @@ final class DockerEngine {
   }
 
   private static DockerClient connect(URI uri, RemoteApiVersion api) {
-    var config =
-        DefaultDockerClientConfig.createDefaultConfigBuilder()
-            .withDockerHost(uri.toString())
-            .withDockerTlsVerify(false)
-            .withApiVersion(api)
-            .build();
-    var http =
-        new ApacheDockerHttpClient.Builder()
-            .dockerHost(config.getDockerHost())
-            .maxConnections(64)
-            .connectionTimeout(Duration.ofSeconds(5))
-            .build();
-    return DockerClientImpl.getInstance(config, http);
+    return DockerClientImpl.getInstance(new ClientConfig(uri, api), new SocketTransport(uri));
+  }
+
+  /** Runs a change to containers; many may run at once, never while a shared object goes. */
+  <T> T changingContainers(Supplier<T> change) {
+    changes.readLock().lock();
+    try {
+      return change.get();
+    } finally {
+      changes.readLock().unlock();
+    }
+  }
+
+  /** Removes shared objects (networks, volumes) while no container changes. */
+  void removingShared(Runnable removal) {
+    changes.writeLock().lock();
+    try {
+      removal.run();
+    } finally {
+      changes.writeLock().unlock();
+    }
+  }
+
+  /**
+   * Whether a shared object ({@code network:NAME}, {@code volume:NAME}) is the project's: known
+   * from earlier in this process, else checked (and made, if need be) by {@code check}, once at a
+   * time in this process (Docker's check against two networks of one name is not atomic).
+   *
+   * @param check makes sure of the object and says whether it is the project's
+   */
+  boolean ensureShared(String artifact, BooleanSupplier check) {
+    if (known.contains(artifact)) return true;
+    synchronized (known) {
+      if (known.contains(artifact)) return true;
+      boolean ours = check.getAsBoolean();
+      if (ours) known.add(artifact);
+      return ours;
+    }
+  }
+
+  /** Forgets a shared object that was removed. */
+  void forget(String artifact) {
+    known.remove(artifact);
   }
 
   /** What the plan says about the engine; {@code null} until connected. */

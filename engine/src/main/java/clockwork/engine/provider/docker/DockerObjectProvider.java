@@ -200,8 +200,8 @@ public final class DockerObjectProvider<R extends Resource>
   @Override
   public void delete(Applied<ObjectSpec, ObjectObservation> previous, Operation operation) {
     try {
-      Artifacts.remove(
-          client(), previous.artifacts().reversed(), operation.project().id(), null, true);
+      Artifacts.removeShared(
+          engine, previous.artifacts().reversed(), operation.project().id(), true);
     } catch (DockerException e) {
       throw engine.explain(e);
     }
