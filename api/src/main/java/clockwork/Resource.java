@@ -27,11 +27,16 @@ import java.util.Set;
  * property method takes the value back (not given); an empty string, list or map is a value like
  * any other. Each resource kind documents what a property that is not given means: a default, or a
  * value that must still be found ({@link #missingFields()}).
+ *
+ * <p>A resource that misses required values is <em>completed</em>: a language model fills the
+ * properties its kind allows, never one the user gave, and Clockwork checks the answer like any
+ * other untrusted input ({@link #fill}).
  */
 public abstract class Resource {
   private final String name;
   private final String declaredAt;
   private final Map<String, Object> given = new LinkedHashMap<>();
+  private final Set<String> filled = new LinkedHashSet<>();
   private final Set<Resource> connections = new LinkedHashSet<>();
 
   /**
@@ -122,6 +127,34 @@ public abstract class Resource {
       if (!given.containsKey(field)) missing.add(field);
     }
     return List.copyOf(missing);
+  }
+
+  /**
+   * Gives the properties the user left out the values completion chose, replacing the ones an
+   * earlier call filled. The engine calls this; the user's own values are never replaced.
+   *
+   * @param values by property; strings, and unmodifiable lists and maps of strings
+   * @throws IllegalArgumentException when one of them was given by the user, naming it
+   */
+  public final void fill(Map<String, ?> values) {
+    for (String field : values.keySet()) {
+      if (given.containsKey(field) && !filled.contains(field)) {
+        throw new IllegalArgumentException(
+            kindAndName() + ": " + field + " was given in main.java and is not filled");
+      }
+    }
+    filled.forEach(given::remove);
+    filled.clear();
+    values.forEach(
+        (field, value) -> {
+          given.put(field, Objects.requireNonNull(value, field));
+          filled.add(field);
+        });
+  }
+
+  /** The properties {@link #fill} gave values, in the order filled; empty when none. */
+  public final Set<String> filledFields() {
+    return Collections.unmodifiableSet(new LinkedHashSet<>(filled));
   }
 
   /** The properties that must have a value before this resource can be made. */

@@ -2,6 +2,7 @@ package clockwork.resources;
 
 import clockwork.Resource;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A file with the given content.
@@ -20,6 +21,14 @@ import java.util.List;
  * directories it created for it, if they are empty by then. It never overwrites or deletes a file
  * it did not create: a file already at the path is refused unless it already has exactly the
  * declared content and mode, in which case Clockwork adopts it and leaves it in place on destroy.
+ *
+ * <p>Without {@code content}, the file is <em>generated</em>: a language model writes its content
+ * (and its mode, unless given) from the {@link #description(String)}, as long as the {@link
+ * #size(Size)} hint says, and {@code clockwork.lock} pins what it wrote:
+ *
+ * <pre>{@code
+ * new FileResource("nginx.conf").description("nginx serving ./site on port 8080").size(Size.SMALL)
+ * }</pre>
  */
 public final class FileResource extends Resource {
   /**
@@ -56,7 +65,10 @@ public final class FileResource extends Resource {
     return (String) get("content");
   }
 
-  /** Sets the file's content, written as UTF-8. Required. */
+  /**
+   * Sets the file's content, written as UTF-8. When not given, a language model writes it from the
+   * description.
+   */
   public FileResource content(String content) {
     set("content", content);
     return this;
@@ -101,6 +113,27 @@ public final class FileResource extends Resource {
    */
   public FileResource mode(String mode) {
     set("mode", mode);
+    return this;
+  }
+
+  /** How long a generated file should be, as a hint to the model. */
+  public enum Size {
+    /** Up to about 50 lines. */
+    SMALL,
+    /** About 50 to 200 lines. */
+    MEDIUM,
+    /** More than 200 lines. */
+    LARGE
+  }
+
+  /** The size hint for generated content; {@code null} when not given (no hint). */
+  public Size size() {
+    return get("size") instanceof String size ? Size.valueOf(size.toUpperCase(Locale.ROOT)) : null;
+  }
+
+  /** Says how long generated content should be; ignored when the content is given. */
+  public FileResource size(Size size) {
+    set("size", size == null ? null : size.name().toLowerCase(Locale.ROOT));
     return this;
   }
 }

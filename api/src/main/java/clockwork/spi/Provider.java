@@ -2,6 +2,7 @@ package clockwork.spi;
 
 import clockwork.Resource;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -38,8 +39,19 @@ public interface Provider<R extends Resource, S extends Record, O extends Record
   Class<O> observationType();
 
   /**
+   * The properties a language model may fill when the user left them out, in the order asked; empty
+   * for kinds that are always fully specified. Only a resource that misses a required property is
+   * completed, and then every fillable property the user left out is asked for.
+   */
+  default List<Fillable> fillable() {
+    return List.of();
+  }
+
+  /**
    * Turns a complete declaration into its desired spec: defaults filled, relative paths resolved
-   * against the project, every value checked.
+   * against the project, every value checked. Values a model filled ({@link
+   * Resource#filledFields()}) are untrusted: they are held to a stricter policy, such as no host
+   * path outside the project.
    *
    * @throws InvalidResourceException listing every problem found, each quoting the value and saying
    *     what to write instead

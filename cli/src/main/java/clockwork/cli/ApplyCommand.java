@@ -16,11 +16,12 @@ import picocli.CommandLine.Spec;
 final class ApplyCommand implements Callable<Integer> {
   @ParentCommand Main main;
   @Spec CommandSpec spec;
+  @Mixin ModelOptions model;
   @Mixin ChangeOptions options;
 
   @Override
   public Integer call() {
-    Engine engine = main.engine(options.parallelism(spec), spec);
+    Engine engine = main.engine(options.parallelism(spec), model, spec);
     engine.requireSource();
     var confirmation = new Confirmation(options.yes, main.terminal, spec);
     try (StateLock lock = engine.lock("apply")) {

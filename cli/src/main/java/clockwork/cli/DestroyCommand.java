@@ -32,7 +32,7 @@ final class DestroyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Engine engine = main.engine(options.parallelism(spec), spec);
+    Engine engine = main.engine(options.parallelism(spec), null, spec);
     var out = spec.commandLine().getOut();
     if (!engine.planDestroy(keepFiles).hasChanges()) {
       out.println(NOTHING);

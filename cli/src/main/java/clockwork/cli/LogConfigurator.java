@@ -8,11 +8,13 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Logging for the libraries Clockwork uses (docker-java, its HTTP client): to standard error, at
- * {@code CW_LOG_LEVEL} (default WARN, so a normal run prints only Clockwork's own output). Set in
- * code rather than an XML file, which costs start-up time.
+ * {@code CW_LOG_LEVEL} (default WARN, so a normal run prints only Clockwork's own output), from the
+ * environment at first and from every place settings come from once they are read. Set in code
+ * rather than an XML file, which costs start-up time.
  */
 public final class LogConfigurator extends ContextAwareBase implements Configurator {
   @Override
@@ -30,5 +32,11 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
     root.setLevel(Level.toLevel(System.getenv("CW_LOG_LEVEL"), Level.WARN));
     root.addAppender(appender);
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+  }
+
+  /** Sets the level once the settings are known, which may come from a flag or {@code .env}. */
+  static void setLevel(String level) {
+    var root = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+    root.setLevel(Level.toLevel(level, Level.WARN));
   }
 }

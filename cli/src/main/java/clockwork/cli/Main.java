@@ -3,11 +3,14 @@ package clockwork.cli;
 import clockwork.engine.Engine;
 import clockwork.engine.error.ClockworkException;
 import clockwork.engine.error.ExitCode;
+import clockwork.engine.settings.Settings;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,11 +61,20 @@ public final class Main implements Runnable {
         spec.commandLine(), "Say what to do: clockwork plan, apply or destroy");
   }
 
-  /** An engine for the project, reporting to this command's output. */
-  Engine engine(int parallelism, CommandSpec command) {
+  /**
+   * An engine for the project, reporting to this command's output.
+   *
+   * @param model the command's model options; {@code null} for commands that never ask a model
+   */
+  Engine engine(int parallelism, ModelOptions model, CommandSpec command) {
     var printer =
         new ProgressPrinter(command.commandLine().getOut(), command.commandLine().getErr());
-    return new Engine(dir, parallelism, printer);
+    Settings settings =
+        Settings.load(
+            model == null ? Map.of() : model.flags(), System.getenv(), dir.toAbsolutePath());
+    LogConfigurator.setLevel(settings.value(Settings.Name.CW_LOG_LEVEL));
+    return new Engine(
+        dir, parallelism, settings, model == null ? Set.of() : model.refresh(), printer);
   }
 
   public static void main(String[] args) {

@@ -5,6 +5,7 @@ import clockwork.engine.error.ExitCode;
 import clockwork.engine.plan.Plan;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Spec;
 final class PlanCommand implements Callable<Integer> {
   @ParentCommand Main main;
   @Spec CommandSpec spec;
+  @Mixin ModelOptions model;
 
   @Option(
       names = "--detailed-exitcode",
@@ -25,7 +27,7 @@ final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Engine engine = main.engine(1, spec);
+    Engine engine = main.engine(1, model, spec);
     Plan plan = engine.plan();
     spec.commandLine()
         .getOut()

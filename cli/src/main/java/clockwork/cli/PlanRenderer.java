@@ -1,5 +1,6 @@
 package clockwork.cli;
 
+import clockwork.engine.complete.Completion;
 import clockwork.engine.plan.Change;
 import clockwork.engine.plan.Plan;
 import clockwork.spi.Action;
@@ -11,7 +12,7 @@ import java.util.Map;
 
 /**
  * Shows a plan as text: where the changes are made, each change with its fields (inside the tree of
- * composites it is declared in), then a summary line.
+ * composites it is declared in; values a model chose marked as such), then a summary line.
  */
 final class PlanRenderer {
   private PlanRenderer() {}
@@ -94,7 +95,16 @@ final class PlanRenderer {
       } else {
         out.append(field.before()).append(" → ").append(field.after());
       }
-      if (field.forcesReplacement()) out.append("  # forces replacement");
+      var remarks = new ArrayList<String>();
+      if (field.forcesReplacement()) remarks.add("forces replacement");
+      Completion completion = change.completion();
+      if (completion != null && completion.fields().contains(field.field())) {
+        remarks.add(
+            completion.source() == Completion.Source.MODEL
+                ? "chosen by " + completion.model()
+                : "from clockwork.lock");
+      }
+      if (!remarks.isEmpty()) out.append("  # ").append(String.join("; ", remarks));
       out.append('\n');
     }
     out.append('\n');

@@ -98,12 +98,12 @@ class BadInputIT {
   }
 
   @Test
-  void missingContent_namesTheResourceAndTheField() throws IOException {
+  void missingContentWithoutAKey_namesTheResourceTheFieldsAndHowToSetAKey() throws IOException {
     assertThat(applyWith("    Clockwork.declare(fine, new FileResource(\"empty.txt\"));"))
         .exitedWith(ExitCode.INVALID_INPUT)
-        .errContains(
-            "FileResource \"empty.txt\" (main.java:6): content is not given: set it with"
-                + " .content(...)");
+        .errContains("no API key is set")
+        .errContains("FileResource \"empty.txt\" (main.java:6): content, mode")
+        .errContains("Set CW_API_KEY");
     assertNothingChanged();
   }
 

@@ -55,6 +55,8 @@ final class Launcher {
               .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
               .redirectOutput(out.toFile())
               .redirectError(err.toFile());
+      // a developer's own model settings must never reach a test: no hosted model is ever called
+      builder.environment().keySet().removeIf(name -> name.startsWith("CW_"));
       builder.environment().putAll(environment);
       Process process = builder.start();
       return new Running(process, out, err);

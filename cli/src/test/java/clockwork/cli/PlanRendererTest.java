@@ -18,7 +18,18 @@ class PlanRendererTest {
   private static Change change(
       String id, Action action, boolean drift, String note, FieldChange... fields) {
     return new Change(
-        id, "file", action, List.of(fields), drift, note, null, null, List.of(), List.of(), false);
+        id,
+        "file",
+        action,
+        List.of(fields),
+        drift,
+        note,
+        null,
+        null,
+        List.of(),
+        List.of(),
+        false,
+        null);
   }
 
   @Test
@@ -83,7 +94,8 @@ class PlanRendererTest {
             null,
             List.of(),
             List.of("site", "site.backend"),
-            false);
+            false,
+            null);
     var web =
         new Change(
             "site.web",
@@ -96,7 +108,8 @@ class PlanRendererTest {
             null,
             List.of(),
             List.of("site"),
-            false);
+            false,
+            null);
     var notes = change("notes.txt", Action.CREATE, false, null);
 
     assertThat(

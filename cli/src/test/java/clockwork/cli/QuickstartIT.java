@@ -42,7 +42,7 @@ class QuickstartIT {
   void readme_showsOnlyExamplesThatTestsRun() throws IOException {
     String readme = Files.readString(EXAMPLES.resolveSibling("README.md"));
     List<String> examples = new ArrayList<>();
-    for (String name : List.of("quickstart", "webapp")) {
+    for (String name : List.of("quickstart", "webapp", "full-control", "hybrid", "fast", "mixed")) {
       examples.add(Files.readString(EXAMPLES.resolve(name + "/main.java")));
     }
 

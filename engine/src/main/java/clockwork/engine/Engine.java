@@ -6,10 +6,14 @@ import clockwork.engine.complete.Completer;
 import clockwork.engine.event.Event;
 import clockwork.engine.event.EventListener;
 import clockwork.engine.load.Loader;
+import clockwork.engine.model.ModelClient;
+import clockwork.engine.model.OpenAiModelClient;
 import clockwork.engine.plan.Plan;
 import clockwork.engine.plan.Planner;
 import clockwork.engine.provider.Providers;
 import clockwork.engine.resolve.Resolver;
+import clockwork.engine.settings.Settings;
+import clockwork.engine.settings.Settings.Name;
 import clockwork.engine.state.LocalStateStore;
 import clockwork.engine.state.State;
 import clockwork.engine.state.StateLock;
@@ -21,7 +25,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Set;
 
 /**
  * Clockwork's engine for one project: the pipeline load → resolve → complete → plan → apply, run
@@ -50,20 +56,34 @@ public final class Engine {
   private final StateStore store;
   private final Providers providers;
   private final int parallelism;
+  private final Settings settings;
+  private final Set<String> refreshAi;
   private final EventListener events;
+  private ModelClient modelClient;
+  private boolean modelClientMade;
 
   /**
    * @param projectDir the directory holding main.java
    * @param parallelism how many changes may run at once
+   * @param settings the model's endpoint and the like
+   * @param refreshAi which resources to ask the model again, by id, even when {@code
+   *     clockwork.lock} has an answer
    * @param events receives progress, from several threads at once
    */
-  public Engine(Path projectDir, int parallelism, EventListener events) {
+  public Engine(
+      Path projectDir,
+      int parallelism,
+      Settings settings,
+      Set<String> refreshAi,
+      EventListener events) {
     this.dir = projectDir.toAbsolutePath().normalize();
     this.name = dir.getFileName() == null ? "root" : dir.getFileName().toString();
     this.workDir = dir.resolve(WORK_DIR);
     this.store = new LocalStateStore(workDir);
     this.providers = Providers.builtIn(System.getenv());
     this.parallelism = parallelism;
+    this.settings = settings;
+    this.refreshAi = refreshAi;
     this.events = events;
   }
 
@@ -111,7 +131,13 @@ public final class Engine {
     Project project = new Project(name, state.projectId(), dir);
     var declared = new Loader(workDir.resolve("classes"), events).load(dir.resolve(SOURCE));
     var graph = new Resolver().resolve(declared);
-    var desired = new Completer(providers, project).complete(graph);
+    var access =
+        new Completer.ModelAccess(
+            settings.value(Name.CW_MODEL),
+            settings.number(Name.CW_COMPLETION_MAX_RETRIES, 0),
+            this::modelClient,
+            refreshAi);
+    var desired = new Completer(providers, project, access, events).complete(graph);
     return new Planner(providers, context(project)).plan(desired, state);
   }
 
@@ -129,6 +155,32 @@ public final class Engine {
   /** Carries out a plan (an apply's or a destroy's); the lock must be held. */
   public ApplyResult apply(Plan plan, StateLock lock) {
     return new Applier(providers, store, parallelism, events).apply(plan, lock);
+  }
+
+  /**
+   * The client for the configured endpoint, or {@code null} when there is no key and the endpoint
+   * is the default, hosted one (a local server such as Ollama needs only its URL). Made on first
+   * use, so that a project that needs no model never loads the client.
+   */
+  private synchronized ModelClient modelClient() {
+    if (!modelClientMade) {
+      modelClient = newModelClient();
+      modelClientMade = true;
+    }
+    return modelClient;
+  }
+
+  private ModelClient newModelClient() {
+    Settings.Setting key = settings.get(Name.CW_API_KEY);
+    Settings.Setting baseUrl = settings.get(Name.CW_BASE_URL);
+    if (!key.present() && baseUrl.source() == Settings.Source.DEFAULT) return null;
+    return new OpenAiModelClient(
+        baseUrl.value(),
+        key.present() ? key.value() : null,
+        settings.value(Name.CW_MODEL),
+        Duration.ofSeconds(settings.number(Name.CW_COMPLETION_TIMEOUT, 1)),
+        settings.number(Name.CW_COMPLETION_MAX_RETRIES, 0),
+        Duration.ofSeconds(1));
   }
 
   private Context context(Project project) {

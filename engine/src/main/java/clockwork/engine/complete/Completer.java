@@ -1,75 +1,372 @@
 package clockwork.engine.complete;
 
 import clockwork.Resource;
+import clockwork.engine.error.ClockworkException;
 import clockwork.engine.error.Problem;
+import clockwork.engine.event.Event;
+import clockwork.engine.event.EventListener;
+import clockwork.engine.model.AnswerFormat;
+import clockwork.engine.model.Message;
+import clockwork.engine.model.ModelClient;
 import clockwork.engine.provider.ProviderHandle;
 import clockwork.engine.provider.Providers;
 import clockwork.engine.resolve.ResourceGraph;
 import clockwork.spi.Declaration;
+import clockwork.spi.Fillable;
 import clockwork.spi.InvalidResourceException;
 import clockwork.spi.Project;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
- * Turns the resource graph into desired specs. Every resource must be complete: a missing value is
- * refused, naming the resource and the field.
+ * Turns the resource graph into desired specs. A resource that misses required values is completed:
+ * its pinned answer in {@code clockwork.lock} is reused while everything it depended on is
+ * unchanged; otherwise the model is asked for every fillable field the user left out, and its
+ * answer is checked like untrusted input (the answer's format, then the provider's own checks and
+ * policy) and sent back with the reasons until it passes or the retries run out.
+ *
+ * <p>Resources are completed in dependency order, so that each sees the final values of what it
+ * connects to; independent ones at the same time.
  */
 public final class Completer {
+  /**
+   * How to reach a model, when some resource needs one.
+   *
+   * @param model the model's name, part of every answer's inputs
+   * @param maxRetries how often a refused answer is sent back
+   * @param client gives the client, made on first use; gives {@code null} when none is configured
+   *     (no API key)
+   * @param refresh which resource ids to ask again even when {@code clockwork.lock} has an answer
+   *     ({@link #REFRESH_ALL} for all)
+   */
+  public record ModelAccess(
+      String model, int maxRetries, Supplier<ModelClient> client, Set<String> refresh) {
+    boolean refreshes(String id) {
+      return refresh.contains(REFRESH_ALL) || refresh.contains(id);
+    }
+  }
+
+  /** Stands for every resource in {@link ModelAccess#refresh}. */
+  public static final String REFRESH_ALL = "*";
+
   private final Providers providers;
   private final Project project;
+  private final ModelAccess access;
+  private final EventListener events;
 
-  public Completer(Providers providers, Project project) {
+  public Completer(Providers providers, Project project, ModelAccess access, EventListener events) {
     this.providers = providers;
     this.project = project;
+    this.access = access;
+    this.events = events;
+  }
+
+  /** What became of one resource. */
+  private sealed interface Result {
+    /** Completed, with its pinned answer when a model chose some of its values. */
+    record Done(Desired desired, CompletionLock.Entry pinned) implements Result {}
+
+    /** Invalid; the problems say why. */
+    record Invalid(List<Problem> problems, boolean byModel) implements Result {}
+
+    /** Needs a model, and none is configured (or what it connects to could not be completed). */
+    record NeedsModel(Problem what) implements Result {}
+
+    /** The model's endpoint gave no answer. */
+    record Failed(ClockworkException error) implements Result {}
   }
 
   /**
    * @return the desired resources, in the graph's order
    * @throws CompleteException listing every problem found
+   * @throws NeedsModelException when resources need a model and none is configured
+   * @throws clockwork.engine.model.ModelException when the model's endpoint gave no answer
    */
   public List<Desired> complete(ResourceGraph graph) {
+    checkRefresh(graph);
+    CompletionLock lock = CompletionLock.read(project.dir());
+    var results = new LinkedHashMap<String, CompletableFuture<Result>>();
+    try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (ResourceGraph.Node node : graph.nodes()) {
+        List<CompletableFuture<Result>> dependencies =
+            node.dependsOn().stream().map(results::get).toList();
+        results.put(
+            node.id(),
+            CompletableFuture.allOf(dependencies.toArray(CompletableFuture[]::new))
+                .thenApplyAsync(ignored -> complete(graph, node, lock, dependencies), executor));
+      }
+      // wait inside: a task is submitted only when what it depends on is done
+      results.values().forEach(CompletableFuture::join);
+    }
+    return collect(lock, results);
+  }
+
+  private void checkRefresh(ResourceGraph graph) {
+    var ids = graph.nodes().stream().map(ResourceGraph.Node::id).toList();
+    var unknown =
+        access.refresh().stream()
+            .filter(id -> !id.equals(REFRESH_ALL) && !ids.contains(id))
+            .sorted()
+            .toList();
+    if (!unknown.isEmpty()) {
+      throw new UnknownResourceException(
+          "--refresh-ai names "
+              + unknown.stream().map(id -> "\"" + id + "\"").collect(Collectors.joining(", "))
+              + ", which main.java does not declare; it declares "
+              + String.join(", ", ids));
+    }
+  }
+
+  private List<Desired> collect(
+      CompletionLock lock, Map<String, CompletableFuture<Result>> futures) {
     var desired = new ArrayList<Desired>();
+    var pinned = new LinkedHashMap<String, CompletionLock.Entry>();
     var problems = new ArrayList<Problem>();
-    for (ResourceGraph.Node node : graph.nodes()) {
-      Resource resource = node.resource();
-      Optional<ProviderHandle<?, ?, ?>> provider = providers.find(resource.kind());
-      if (provider.isEmpty()) {
-        problems.add(
+    var needsModel = new ArrayList<Result.NeedsModel>();
+    boolean byModel = false;
+    ClockworkException failure = null;
+    for (var future : futures.entrySet()) {
+      switch (future.getValue().join()) {
+        case Result.Done done -> {
+          desired.add(done.desired());
+          if (done.pinned() != null) pinned.put(future.getKey(), done.pinned());
+        }
+        case Result.Invalid invalid -> {
+          problems.addAll(invalid.problems());
+          byModel |= invalid.byModel();
+        }
+        case Result.NeedsModel needs -> needsModel.add(needs);
+        case Result.Failed failed -> failure = failure == null ? failed.error() : failure;
+      }
+      // keep the answers of resources that could not be completed this time
+      if (!(future.getValue().join() instanceof Result.Done) && lock.get(future.getKey()) != null) {
+        pinned.put(future.getKey(), lock.get(future.getKey()));
+      }
+    }
+    lock.write(pinned); // the answers that passed are kept, whatever else failed
+    if (failure != null) throw failure;
+    if (!problems.isEmpty()) throw new CompleteException(problems, byModel);
+    if (!needsModel.isEmpty()) {
+      throw new NeedsModelException(needsModel.stream().map(n -> n.what().toString()).toList());
+    }
+    return desired;
+  }
+
+  private Result complete(
+      ResourceGraph graph,
+      ResourceGraph.Node node,
+      CompletionLock lock,
+      List<CompletableFuture<Result>> dependencies) {
+    Resource resource = node.resource();
+    Optional<ProviderHandle<?, ?, ?>> found = providers.find(resource.kind());
+    if (found.isEmpty()) {
+      return invalid(
+          node,
+          "no provider makes resources of kind \""
+              + resource.kind()
+              + "\"; this Clockwork makes "
+              + String.join(", ", providers.kinds()),
+          false);
+    }
+    ProviderHandle<?, ?, ?> provider = found.get();
+    List<String> missing = resource.missingFields();
+    if (missing.isEmpty()) {
+      try {
+        return desired(graph, node, provider, null, null);
+      } catch (InvalidResourceException e) {
+        return new Result.Invalid(
+            e.problems().stream().map(p -> Problem.of(resource, node.id(), p)).toList(), false);
+      }
+    }
+
+    var given = new HashSet<>(resource.fields().keySet());
+    List<Fillable> fill =
+        provider.fillable().stream().filter(f -> !given.contains(f.field())).toList();
+    var fillable = fill.stream().map(Fillable::field).collect(Collectors.toSet());
+    List<Problem> unfillable =
+        missing.stream()
+            .filter(field -> !fillable.contains(field))
+            .map(
+                f ->
+                    Problem.of(
+                        resource, node.id(), f + " is not given: set it with ." + f + "(...)"))
+            .toList();
+    if (!unfillable.isEmpty()) return new Result.Invalid(unfillable, false);
+    var needsModel =
+        new Result.NeedsModel(
             Problem.of(
                 resource,
                 node.id(),
-                "no provider makes resources of kind \""
-                    + resource.kind()
-                    + "\"; this Clockwork makes "
-                    + String.join(", ", providers.kinds())));
-        continue;
-      }
-      List<String> missing = resource.missingFields();
-      if (!missing.isEmpty()) {
-        for (String field : missing) {
-          problems.add(
-              Problem.of(
-                  resource, node.id(), field + " is not given: set it with ." + field + "(...)"));
-        }
-        continue;
-      }
-      try {
-        desired.add(
-            new Desired(
-                node.id(),
-                resource.kind(),
-                resource,
-                provider.get().desired(resource, declaration(graph, node)),
-                node.dependsOn(),
-                node.composites()));
-      } catch (InvalidResourceException e) {
-        e.problems().forEach(p -> problems.add(Problem.of(resource, node.id(), p)));
-      }
+                fill.stream().map(Fillable::field).collect(Collectors.joining(", "))));
+    if (dependencies.stream().anyMatch(d -> !(d.join() instanceof Result.Done))) {
+      return needsModel;
     }
-    if (!problems.isEmpty()) throw new CompleteException(problems);
-    return desired;
+
+    Prompt prompt = prompt(graph, node, new AnswerFormat(resource.kind() + "_fill", fill));
+    String inputs = prompt.inputs(access.model());
+    CompletionLock.Entry entry = lock.get(node.id());
+    if (entry != null && entry.inputs().equals(inputs) && !access.refreshes(node.id())) {
+      return fromLock(graph, node, provider, prompt, entry, given);
+    }
+    ModelClient client = access.client().get();
+    if (client == null) return needsModel;
+    try {
+      return ask(graph, node, provider, prompt, inputs, client, given);
+    } catch (ClockworkException e) {
+      return new Result.Failed(e);
+    }
+  }
+
+  private Result fromLock(
+      ResourceGraph graph,
+      ResourceGraph.Node node,
+      ProviderHandle<?, ?, ?> provider,
+      Prompt prompt,
+      CompletionLock.Entry entry,
+      Set<String> given) {
+    String refused;
+    try {
+      node.resource().fill(withoutEmpty(Answer.read(entry.values(), prompt.format(), given)));
+      return desired(graph, node, provider, entry, Completion.Source.LOCK);
+    } catch (Answer.RefusedException e) {
+      refused = String.join("; ", e.problems());
+    } catch (InvalidResourceException e) {
+      refused = String.join("; ", e.problems());
+    }
+    return invalid(
+        node,
+        CompletionLock.FILE
+            + " holds values that are refused ("
+            + refused
+            + "): correct them, or ask the model again with --refresh-ai "
+            + node.id(),
+        false);
+  }
+
+  private Result ask(
+      ResourceGraph graph,
+      ResourceGraph.Node node,
+      ProviderHandle<?, ?, ?> provider,
+      Prompt prompt,
+      String inputs,
+      ModelClient client,
+      Set<String> given) {
+    var conversation = new ArrayList<>(prompt.conversation());
+    String fields =
+        prompt.format().fields().stream().map(Fillable::field).collect(Collectors.joining(", "));
+    List<String> refused = List.of();
+    for (int attempt = 0; attempt <= access.maxRetries(); attempt++) {
+      events.on(
+          new Event.Progress(
+              node.id(),
+              "asking "
+                  + client.model()
+                  + " for "
+                  + fields
+                  + (attempt == 0 ? "" : " (again: " + refused.size() + " problems)")));
+      String answer = client.ask(conversation, prompt.format());
+      try {
+        var values = Answer.read(answer, prompt.format(), given);
+        node.resource().fill(withoutEmpty(values));
+        var entry =
+            new CompletionLock.Entry(
+                node.resource().kind(), client.model(), inputs, Answer.toJson(values));
+        return desired(graph, node, provider, entry, Completion.Source.MODEL);
+      } catch (Answer.RefusedException e) {
+        refused = e.problems();
+      } catch (InvalidResourceException e) {
+        refused = e.problems();
+      }
+      conversation.add(Message.assistant(answer));
+      conversation.add(
+          Message.user(
+              "That answer was refused:\n- "
+                  + String.join("\n- ", refused)
+                  + "\nAnswer again with one JSON object holding exactly: "
+                  + fields));
+    }
+    node.resource().fill(Map.of());
+    return invalid(
+        node,
+        "the model's answers were refused "
+            + (access.maxRetries() + 1)
+            + " times (CW_COMPLETION_MAX_RETRIES is "
+            + access.maxRetries()
+            + "); the last: "
+            + String.join("; ", refused)
+            + ". Give these fields in main.java, or describe the resource more precisely",
+        true);
+  }
+
+  /**
+   * The values to fill: an empty list or map from the model means "none", which is what leaving the
+   * field out means too, so it stays out (a container keeps its image's own command).
+   */
+  private static Map<String, Object> withoutEmpty(Map<String, Object> values) {
+    var filled = new LinkedHashMap<>(values);
+    filled
+        .values()
+        .removeIf(
+            value ->
+                value instanceof java.util.Collection<?> list && list.isEmpty()
+                    || value instanceof Map<?, ?> map && map.isEmpty());
+    return filled;
+  }
+
+  private Result desired(
+      ResourceGraph graph,
+      ResourceGraph.Node node,
+      ProviderHandle<?, ?, ?> provider,
+      CompletionLock.Entry pinned,
+      Completion.Source source) {
+    Resource resource = node.resource();
+    Completion completion =
+        source == null
+            ? null
+            : new Completion(List.copyOf(resource.filledFields()), source, pinned.model());
+    return new Result.Done(
+        new Desired(
+            node.id(),
+            resource.kind(),
+            resource,
+            provider.desired(resource, declaration(graph, node)),
+            node.dependsOn(),
+            node.composites(),
+            completion),
+        pinned);
+  }
+
+  private Result invalid(ResourceGraph.Node node, String message, boolean byModel) {
+    return new Result.Invalid(List.of(Problem.of(node.resource(), node.id(), message)), byModel);
+  }
+
+  private static Prompt prompt(ResourceGraph graph, ResourceGraph.Node node, AnswerFormat format) {
+    List<Prompt.Neighbour> connected =
+        node.dependsOn().stream()
+            .map(id -> new Prompt.Neighbour(id, graph.node(id).resource()))
+            .toList();
+    String composite = node.composites().isEmpty() ? null : node.composites().getLast();
+    List<Prompt.Neighbour> siblings =
+        composite == null
+            ? List.of()
+            : graph.nodes().stream()
+                .filter(n -> n != node && composite.equals(lastOf(n.composites())))
+                .map(n -> new Prompt.Neighbour(n.id(), n.resource()))
+                .toList();
+    return Prompt.of(node.id(), node.resource(), format, connected, composite, siblings);
+  }
+
+  private static String lastOf(List<String> list) {
+    return list.isEmpty() ? null : list.getLast();
   }
 
   private Declaration declaration(ResourceGraph graph, ResourceGraph.Node node) {

@@ -12,6 +12,7 @@ import java.util.List;
  * @param spec the provider's desired spec
  * @param dependsOn ids of the resources it depends on
  * @param composites ids of the composites it is in, outermost first
+ * @param completion the values a model chose; {@code null} when the user gave every value
  */
 public record Desired(
     String id,
@@ -19,7 +20,8 @@ public record Desired(
     Resource resource,
     Record spec,
     List<String> dependsOn,
-    List<String> composites) {
+    List<String> composites,
+    Completion completion) {
   public Desired {
     dependsOn = List.copyOf(dependsOn);
     composites = List.copyOf(composites);

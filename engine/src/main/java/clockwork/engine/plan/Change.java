@@ -1,5 +1,6 @@
 package clockwork.engine.plan;
 
+import clockwork.engine.complete.Completion;
 import clockwork.engine.state.ResourceState;
 import clockwork.spi.Action;
 import clockwork.spi.FieldChange;
@@ -20,6 +21,7 @@ import java.util.List;
  * @param composites ids of the composites it is declared in, outermost first (none for a delete)
  * @param retain for a delete: remove the resource from state only, leaving it in place (as Pulumi's
  *     {@code retainOnDelete}; {@code destroy --keep-files} asks this for files)
+ * @param completion which values a model chose, for the plan to mark; {@code null} when none
  */
 public record Change(
     String id,
@@ -32,7 +34,8 @@ public record Change(
     ResourceState previous,
     List<String> dependsOn,
     List<String> composites,
-    boolean retain) {
+    boolean retain,
+    Completion completion) {
   public Change {
     fields = List.copyOf(fields);
     dependsOn = List.copyOf(dependsOn);

@@ -80,7 +80,8 @@ public final class Planner {
                 previous,
                 resource.dependsOn(),
                 resource.composites(),
-                false));
+                false,
+                resource.completion()));
       } catch (InvalidResourceException e) {
         e.problems().forEach(p -> problems.add(Problem.of(resource.resource(), resource.id(), p)));
       }
@@ -146,7 +147,8 @@ public final class Planner {
               previous,
               previous.dependsOn(),
               List.of(),
-              retain));
+              retain,
+              null));
     }
     return deletes;
   }

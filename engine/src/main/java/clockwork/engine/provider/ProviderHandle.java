@@ -8,6 +8,7 @@ import clockwork.spi.Applied;
 import clockwork.spi.Context;
 import clockwork.spi.Declaration;
 import clockwork.spi.Diff;
+import clockwork.spi.Fillable;
 import clockwork.spi.Operation;
 import clockwork.spi.Outcome;
 import clockwork.spi.Provider;
@@ -15,6 +16,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -39,6 +41,10 @@ public final class ProviderHandle<R extends Resource, S extends Record, O extend
 
   public boolean writesFiles() {
     return provider.writesFiles();
+  }
+
+  public List<Fillable> fillable() {
+    return provider.fillable();
   }
 
   public Record desired(Resource resource, Declaration declaration) {

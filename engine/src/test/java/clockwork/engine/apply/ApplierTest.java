@@ -44,7 +44,8 @@ class ApplierTest {
         null,
         List.of(dependsOn),
         List.of(),
-        false);
+        false,
+        null);
   }
 
   @Test
@@ -117,6 +118,7 @@ class ApplierTest {
         previous,
         previous.dependsOn(),
         List.of(),
-        false);
+        false,
+        null);
   }
 }

@@ -10,6 +10,7 @@ import clockwork.spi.Context;
 import clockwork.spi.Declaration;
 import clockwork.spi.Diff;
 import clockwork.spi.FieldChange;
+import clockwork.spi.Fillable;
 import clockwork.spi.InvalidResourceException;
 import clockwork.spi.Operation;
 import clockwork.spi.Outcome;
@@ -106,9 +107,42 @@ public final class DockerContainerProvider
 
   // ---- desired --------------------------------------------------------------------------------
 
+  /** Names of environment variables that hold secrets, which a model never sets. */
+  private static final Pattern SECRET =
+      Pattern.compile("(?i).*(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_KEY|CREDENTIAL).*");
+
+  private static final List<Fillable> FILLABLE =
+      List.of(
+          new Fillable(
+              "image",
+              Fillable.Shape.TEXT,
+              "the image to run, with a tag, such as nginx:1.27-alpine or python:3.13-slim"),
+          new Fillable(
+              "ports",
+              Fillable.Shape.TEXT_LIST,
+              "published ports in Docker's syntax, such as 8080:80 or 53:53/udp; empty for none"),
+          new Fillable(
+              "envVars",
+              Fillable.Shape.TEXT_MAP,
+              "environment variables the image needs, never secrets; empty for none"),
+          new Fillable(
+              "volumes",
+              Fillable.Shape.TEXT_LIST,
+              "volumes as volume-name:/path or ./directory-in-project:/path; empty for none"),
+          new Fillable(
+              "command",
+              Fillable.Shape.TEXT_LIST,
+              "the command and its arguments, one per entry; empty for the image's own"));
+
+  @Override
+  public List<Fillable> fillable() {
+    return FILLABLE;
+  }
+
   @Override
   public ContainerSpec desired(DockerResource container, Declaration declaration) {
     var problems = new ArrayList<String>();
+    var filled = container.filledFields();
     String name = declaration.id();
     if (!NAME.matcher(name).matches()) {
       problems.add(
@@ -142,6 +176,15 @@ public final class DockerContainerProvider
     for (String volume : orEmpty(container.volumes())) {
       try {
         VolumeMount mount = VolumeMount.parse(volume, declaration.project().dir());
+        if (filled.contains("volumes")
+            && mount.bind()
+            && !Path.of(mount.source()).startsWith(declaration.project().dir())) {
+          problems.add(
+              "volume \""
+                  + volume
+                  + "\" mounts a host directory outside the project: mount a named volume or a"
+                  + " ./directory inside the project instead");
+        }
         if (!mount.bind() && managedVolumes.containsKey(mount.source())) {
           mount =
               new VolumeMount(
@@ -162,6 +205,12 @@ public final class DockerContainerProvider
     for (var variable : orEmpty(container.envVars()).entrySet()) {
       if (variable.getKey().isEmpty() || variable.getKey().contains("=")) {
         problems.add("environment variable \"" + variable.getKey() + "\" needs a name without '='");
+      }
+      if (filled.contains("envVars") && SECRET.matcher(variable.getKey()).matches()) {
+        problems.add(
+            "environment variable \""
+                + variable.getKey()
+                + "\" holds a secret, which only the user sets: leave it out");
       }
       env.put(variable.getKey(), variable.getValue());
     }

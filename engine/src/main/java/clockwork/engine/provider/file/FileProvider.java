@@ -7,6 +7,7 @@ import clockwork.spi.Context;
 import clockwork.spi.Declaration;
 import clockwork.spi.Diff;
 import clockwork.spi.FieldChange;
+import clockwork.spi.Fillable;
 import clockwork.spi.InvalidResourceException;
 import clockwork.spi.Operation;
 import clockwork.spi.Outcome;
@@ -76,6 +77,24 @@ public final class FileProvider implements Provider<FileResource, FileSpec, File
   @Override
   public boolean writesFiles() {
     return true;
+  }
+
+  private static final List<Fillable> FILLABLE =
+      List.of(
+          new Fillable(
+              "content",
+              Fillable.Shape.TEXT,
+              "the whole file, as its description says; as long as the size hint says (small: up to"
+                  + " about 50 lines, medium: 50 to 200, large: more), short when there is none"),
+          new Fillable(
+              "mode",
+              Fillable.Shape.TEXT,
+              "permissions as three octal digits: 644 for most files, 755 for scripts, 600 for"
+                  + " private ones"));
+
+  @Override
+  public List<Fillable> fillable() {
+    return FILLABLE;
   }
 
   @Override

@@ -1,0 +1,206 @@
+package clockwork.cli;
+
+import static clockwork.cli.CliResultAssert.assertThat;
+import static clockwork.cli.DockerHost.inspect;
+import static clockwork.engine.model.ScriptedModelServer.answer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import clockwork.engine.error.ExitCode;
+import clockwork.engine.model.ScriptedModelServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Completion end to end: the packaged CLI asks a scripted OpenAI-compatible server (real HTTP on
+ * loopback) for what main.java leaves out, applies the answer to the real Docker engine, and pins
+ * it in clockwork.lock so that the next plan asks nothing.
+ */
+class CompletionIT {
+  private static final Path EXAMPLES = Path.of(System.getProperty("clockwork.examples"));
+
+  @TempDir Path project;
+  private final String suffix = DockerHost.uniqueSuffix();
+  private ScriptedModelServer server;
+  private Map<String, String> model;
+
+  @BeforeEach
+  void start() throws IOException {
+    server = new ScriptedModelServer();
+    model =
+        Map.of("CW_BASE_URL", server.baseUrl(), "CW_API_KEY", "test-key", "CW_MODEL", "test-model");
+  }
+
+  @AfterEach
+  void stop() {
+    Launcher.run(project, "destroy", "--yes");
+    server.close();
+  }
+
+  @Test
+  void aContainerWithOnlyADescriptionAndAPort_getsItsImageFromTheModel_thenNoMoreCalls()
+      throws IOException {
+    DockerHost.ensureImages();
+    int port = DockerHost.freePort();
+    String web = "web-" + suffix;
+    Files.writeString(
+        project.resolve("main.java"),
+        """
+        import clockwork.*;
+        import clockwork.resources.*;
+
+        void main() {
+            Clockwork.declare(
+                new DockerResource("%s").description("a static web server").ports("%d:80"));
+        }
+        """
+            .formatted(web, port));
+    server.script(
+        web,
+        answer(
+            """
+            {"image": "%s", "envVars": [], "volumes": [],
+             "command": ["httpd", "-f", "-p", "80", "-h", "/"]}\
+            """
+                .formatted(DockerHost.IMAGE)));
+
+    assertThat(Launcher.run(project, model, "apply", "--yes"))
+        .succeeded()
+        .outContains("\"" + DockerHost.IMAGE + "\"  # chosen by test-model")
+        .outContains("Apply complete: 1 created");
+    assertThat(inspect(web, "{{.Config.Image}} {{.State.Running}}"))
+        .isEqualTo(DockerHost.IMAGE + " true");
+    assertThat(project.resolve("clockwork.lock")).content().contains(DockerHost.IMAGE, web);
+    assertThat(server.requests()).hasSize(1);
+
+    assertThat(Launcher.run(project, model, "plan", "--detailed-exitcode"))
+        .succeeded()
+        .outContains("No changes");
+    assertThat(server.requests()).hasSize(1);
+
+    // destroy never needs a model, nor a key
+    assertThat(Launcher.run(project, "destroy", "--yes")).succeeded().outContains("1 deleted");
+  }
+
+  @Test
+  void settingsComeFromDotEnv_andFlagsWinOverIt() throws IOException {
+    Files.writeString(
+        project.resolve("main.java"),
+        """
+        import clockwork.*;
+        import clockwork.resources.*;
+
+        void main() {
+            Clockwork.declare(new FileResource("notes.txt").description("a note saying hi"));
+        }
+        """);
+    Files.writeString(
+        project.resolve(".env"),
+        "CW_BASE_URL=%s\nCW_API_KEY=dotenv-key\nCW_MODEL=dotenv-model\n"
+            .formatted(server.baseUrl()));
+    String note = "{\"content\": \"hi\\n\", \"mode\": \"644\"}";
+    server.script("notes.txt", answer(note), answer(note));
+
+    assertThat(Launcher.run(project, "plan"))
+        .succeeded()
+        .outContains("\"hi\\n\"  # chosen by dotenv-model");
+    assertThat(server.requests().getLast().body().path("model").asText()).isEqualTo("dotenv-model");
+
+    assertThat(Launcher.run(project, "plan"))
+        .succeeded()
+        .outContains("\"hi\\n\"  # from clockwork.lock");
+    assertThat(server.requests()).hasSize(1);
+
+    assertThat(Launcher.run(project, "plan", "--model", "flag-model")).succeeded();
+    assertThat(server.requests()).hasSize(2);
+    assertThat(server.requests().getLast().body().path("model").asText()).isEqualTo("flag-model");
+  }
+
+  @Test
+  void answersThatKeepFailingThePolicy_changeNothing() throws IOException {
+    Files.copy(EXAMPLES.resolve("fast/main.java"), project.resolve("main.java"));
+    String outside =
+        "{\"image\": \"%s\", \"ports\": [], \"envVars\": [], \"volumes\": [\"/etc:/etc\"],"
+            + " \"command\": []}";
+    String bad = outside.formatted(DockerHost.IMAGE);
+    server.script("web", answer(bad), answer(bad), answer(bad), answer(bad));
+    server.script("robots.txt", answer("{\"content\": \"User-agent: *\\n\", \"mode\": \"644\"}"));
+
+    assertThat(Launcher.run(project, model, "apply", "--yes"))
+        .exitedWith(ExitCode.FAILED)
+        .errContains("DockerResource \"web\" (main.java:")
+        .errContains("the model's answers were refused 4 times")
+        .errContains("volume \"/etc:/etc\" mounts a host directory outside the project");
+    assertThat(project.resolve("robots.txt")).doesNotExist();
+    assertThat(project.resolve(".clockwork/state.json")).doesNotExist();
+  }
+
+  @Test
+  void withoutAKey_theFastExampleSaysWhatNeedsCompletion() throws IOException {
+    Files.copy(EXAMPLES.resolve("fast/main.java"), project.resolve("main.java"));
+    assertThat(Launcher.run(project, "plan"))
+        .exitedWith(ExitCode.INVALID_INPUT)
+        .errContains("DockerResource \"web\" (main.java:")
+        .errContains("image, ports, envVars, volumes, command")
+        .errContains("FileResource \"robots.txt\" (main.java:")
+        .errContains("Set CW_API_KEY");
+    assertThat(server.requests()).isEmpty();
+  }
+
+  @Test
+  void theFourLevelsOfControl_planAsTheirExamplesSay() throws IOException {
+    plan("full-control");
+    assertThat(server.requests()).isEmpty();
+
+    server.script(
+        "cache", answer("{\"image\": \"redis:7-alpine\", \"volumes\": [], \"command\": []}"));
+    plan("hybrid").outContains("\"redis:7-alpine\"  # chosen by test-model");
+    assertThat(server.requests().getLast().prompt().path("fill").toString())
+        .isEqualTo("[\"image\",\"volumes\",\"command\"]");
+
+    server.script(
+        "web",
+        answer(
+            "{\"image\": \"nginx:1.27-alpine\", \"ports\": [\"8080:80\"], \"envVars\": [],"
+                + " \"volumes\": [], \"command\": []}"));
+    server.script(
+        "robots.txt",
+        answer("{\"content\": \"User-agent: *\\nDisallow: /admin\\n\", \"mode\": \"644\"}"));
+    plan("fast").outContains("ports:").outContains("# chosen by test-model");
+
+    server.script(
+        "shop.api",
+        answer(
+            "{\"image\": \"python:3.13-slim\", \"envVars\": [\"LOG_LEVEL=info\"], \"volumes\": [],"
+                + " \"command\": []}"));
+    server.script(
+        "shop.api.yaml",
+        answer("{\"content\": \"log_level: info\\ntimeout: 30s\\n\", \"mode\": \"644\"}"));
+    plan("mixed").outContains("DB_HOST=shop.db");
+    assertThat(server.requests())
+        .extracting(request -> request.body().toString())
+        .noneMatch(body -> body.contains("=example") || body.contains("\"example\""));
+    int asked = server.requests().size();
+
+    for (String example : new String[] {"full-control", "hybrid", "fast", "mixed"}) {
+      plan(example);
+    }
+    assertThat(server.requests()).hasSize(asked);
+  }
+
+  private CliResultAssert plan(String example) throws IOException {
+    Path dir = project.resolve(example);
+    Files.createDirectories(dir);
+    Files.copy(
+        EXAMPLES.resolve(example + "/main.java"),
+        dir.resolve("main.java"),
+        StandardCopyOption.REPLACE_EXISTING);
+    return assertThat(Launcher.run(project, model, "plan", "--dir", example)).succeeded();
+  }
+}

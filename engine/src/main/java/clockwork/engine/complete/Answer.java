@@ -1,0 +1,163 @@
+package clockwork.engine.complete;
+
+import clockwork.engine.model.AnswerFormat;
+import clockwork.spi.Fillable;
+import clockwork.spi.Values;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Reads the values in a model's answer (or in {@code clockwork.lock}, which is checked just the
+ * same), refusing anything outside the answer's format: an unknown field, a field the user gave, a
+ * missing one, a value of the wrong shape.
+ */
+final class Answer {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+  private Answer() {}
+
+  /** An answer that does not fit its format, with every reason found. */
+  static final class RefusedException extends Exception {
+    private final List<String> problems;
+
+    RefusedException(List<String> problems) {
+      super(String.join("; ", problems));
+      this.problems = List.copyOf(problems);
+    }
+
+    List<String> problems() {
+      return problems;
+    }
+  }
+
+  /**
+   * @param given the fields the user gave, which an answer must leave out
+   * @return the values by field, in the format's order
+   */
+  static Map<String, Object> read(String text, AnswerFormat format, Set<String> given)
+      throws RefusedException {
+    JsonNode answer;
+    try {
+      answer = JSON.readTree(text);
+    } catch (JsonProcessingException e) {
+      answer = null;
+    }
+    if (answer == null || !answer.isObject()) {
+      throw new RefusedException(
+          List.of("the answer is not a JSON object: " + Values.show(text == null ? "" : text)));
+    }
+    return read(answer, format, given);
+  }
+
+  static Map<String, Object> read(JsonNode answer, AnswerFormat format, Set<String> given)
+      throws RefusedException {
+    var problems = new ArrayList<String>();
+    var fields = new LinkedHashMap<String, Fillable>();
+    format.fields().forEach(f -> fields.put(f.field(), f));
+    answer
+        .fieldNames()
+        .forEachRemaining(
+            name -> {
+              if (given.contains(name)) {
+                problems.add(
+                    name + " was given by the user: leave it out and keep the user's value");
+              } else if (!fields.containsKey(name)) {
+                problems.add(
+                    name
+                        + " is not a field you may set: answer with only "
+                        + String.join(", ", fields.keySet()));
+              }
+            });
+    var values = new LinkedHashMap<String, Object>();
+    for (Fillable field : format.fields()) {
+      JsonNode value = answer.get(field.field());
+      if (value == null || value.isNull()) {
+        problems.add(field.field() + " is missing");
+        continue;
+      }
+      Object read = read(field, value, problems);
+      if (read != null) values.put(field.field(), read);
+    }
+    if (!problems.isEmpty()) throw new RefusedException(problems);
+    return values;
+  }
+
+  private static Object read(Fillable field, JsonNode value, List<String> problems) {
+    String name = field.field();
+    switch (field.shape()) {
+      case TEXT -> {
+        if (value.isTextual()) return value.textValue();
+        problems.add(name + " must be a string, not " + value);
+      }
+      case TEXT_LIST -> {
+        if (isStrings(value)) return strings(value);
+        problems.add(name + " must be a list of strings, not " + value);
+      }
+      case TEXT_MAP -> {
+        if (value.isObject()
+            && value.properties().stream().allMatch(e -> e.getValue().isTextual())) {
+          var map = new LinkedHashMap<String, String>();
+          value.properties().forEach(e -> map.put(e.getKey(), e.getValue().textValue()));
+          return checkedMap(name, map, problems);
+        }
+        if (isStrings(value)) {
+          var map = new LinkedHashMap<String, String>();
+          for (String entry : strings(value)) {
+            int equals = entry.indexOf('=');
+            if (equals < 0) {
+              problems.add(name + " entry " + Values.quote(entry) + " must be NAME=value");
+            } else {
+              map.put(entry.substring(0, equals), entry.substring(equals + 1));
+            }
+          }
+          return checkedMap(name, map, problems);
+        }
+        problems.add(name + " must be a list of NAME=value strings, not " + value);
+      }
+    }
+    return null;
+  }
+
+  private static Map<String, String> checkedMap(
+      String name, Map<String, String> map, List<String> problems) {
+    String bad =
+        map.keySet().stream()
+            .filter(key -> !VARIABLE.matcher(key).matches())
+            .map(Values::quote)
+            .collect(Collectors.joining(", "));
+    if (!bad.isEmpty()) {
+      problems.add(name + " has names that are not NAME=value names: " + bad);
+      return null;
+    }
+    return Collections.unmodifiableMap(map);
+  }
+
+  private static boolean isStrings(JsonNode value) {
+    if (!value.isArray()) return false;
+    for (JsonNode element : value) {
+      if (!element.isTextual()) return false;
+    }
+    return true;
+  }
+
+  private static List<String> strings(JsonNode value) {
+    var list = new ArrayList<String>();
+    value.forEach(element -> list.add(element.textValue()));
+    return List.copyOf(list);
+  }
+
+  /** The values as JSON, maps as objects, for {@code clockwork.lock}. */
+  static JsonNode toJson(Map<String, Object> values) {
+    return JSON.valueToTree(values);
+  }
+}

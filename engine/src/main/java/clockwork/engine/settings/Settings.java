@@ -1,0 +1,164 @@
+package clockwork.engine.settings;
+
+import io.github.cdimascio.dotenv.Dotenv;
+import io.github.cdimascio.dotenv.DotenvException;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Clockwork's settings for one project, each taken from the first place that gives it: a flag, the
+ * environment, the project's {@code .env} file, then a default.
+ */
+public final class Settings {
+  /** The file in the project directory that settings are read from after the environment. */
+  public static final String DOT_ENV = ".env";
+
+  /** A setting Clockwork knows, by its environment variable. */
+  public enum Name {
+    CW_API_KEY(null, true),
+    CW_MODEL("openai/gpt-5-mini", false),
+    CW_BASE_URL("https://openrouter.ai/api/v1", false),
+    CW_COMPLETION_MAX_RETRIES("3", false),
+    CW_COMPLETION_TIMEOUT("60", false),
+    CW_LOG_LEVEL("WARN", false);
+
+    private final String defaultValue;
+    private final boolean secret;
+
+    Name(String defaultValue, boolean secret) {
+      this.defaultValue = defaultValue;
+      this.secret = secret;
+    }
+
+    /** True for values that must never be shown. */
+    public boolean secret() {
+      return secret;
+    }
+  }
+
+  /** Where a setting's value came from. */
+  public enum Source {
+    FLAG("a flag"),
+    ENVIRONMENT("the environment"),
+    DOT_ENV(".env"),
+    DEFAULT("the default");
+
+    private final String label;
+
+    Source(String label) {
+      this.label = label;
+    }
+
+    @Override
+    public String toString() {
+      return label;
+    }
+  }
+
+  /**
+   * A setting's value and where it came from.
+   *
+   * @param value {@code null} when nothing gives it and it has no default
+   */
+  public record Setting(Name name, String value, Source source) {
+    /** True when something gave it a value. */
+    public boolean present() {
+      return value != null && !value.isBlank();
+    }
+  }
+
+  private final Map<Name, Setting> settings;
+
+  private Settings(Map<Name, Setting> settings) {
+    this.settings = settings;
+  }
+
+  /**
+   * @param flags values given on the command line, by name
+   * @param environment the process environment
+   * @param projectDir where to look for {@code .env}
+   * @throws InvalidSettingException when {@code .env} cannot be read
+   */
+  public static Settings load(
+      Map<Name, String> flags, Map<String, String> environment, Path projectDir) {
+    Map<String, String> dotEnv = readDotEnv(projectDir);
+    var settings = new EnumMap<Name, Setting>(Name.class);
+    for (Name name : Name.values()) {
+      Setting setting;
+      if (flags.get(name) != null) {
+        setting = new Setting(name, flags.get(name), Source.FLAG);
+      } else if (environment.get(name.name()) != null) {
+        setting = new Setting(name, environment.get(name.name()), Source.ENVIRONMENT);
+      } else if (dotEnv.get(name.name()) != null) {
+        setting = new Setting(name, dotEnv.get(name.name()), Source.DOT_ENV);
+      } else {
+        setting = new Setting(name, name.defaultValue, Source.DEFAULT);
+      }
+      settings.put(name, setting);
+    }
+    return new Settings(settings);
+  }
+
+  /** Defaults only, with no flags, environment or {@code .env}. */
+  public static Settings defaults() {
+    return load(Map.of(), Map.of(), null);
+  }
+
+  public Setting get(Name name) {
+    return settings.get(name);
+  }
+
+  /** The value of a setting. */
+  public String value(Name name) {
+    return settings.get(name).value();
+  }
+
+  /**
+   * A setting that holds a whole number.
+   *
+   * @throws InvalidSettingException when it holds something else, quoting it
+   */
+  public int number(Name name, int min) {
+    Setting setting = settings.get(name);
+    try {
+      int value = Integer.parseInt(setting.value().strip());
+      if (value >= min) return value;
+    } catch (NumberFormatException e) {
+      // reported below, with the value
+    }
+    throw new InvalidSettingException(
+        name
+            + " (from "
+            + setting.source()
+            + ") is \""
+            + setting.value()
+            + "\": give a whole number of at least "
+            + min
+            + ", such as "
+            + name.defaultValue);
+  }
+
+  private static Map<String, String> readDotEnv(Path projectDir) {
+    if (projectDir == null) return Map.of();
+    try {
+      var values = new HashMap<String, String>();
+      Dotenv.configure()
+          .directory(projectDir.toString())
+          .filename(DOT_ENV)
+          .ignoreIfMissing()
+          .load()
+          .entries(Dotenv.Filter.DECLARED_IN_ENV_FILE)
+          .forEach(entry -> values.put(entry.getKey(), entry.getValue()));
+      return values;
+    } catch (DotenvException e) {
+      throw new InvalidSettingException(
+          "Cannot read "
+              + projectDir.resolve(DOT_ENV)
+              + ": "
+              + e.getMessage()
+              + ". Write one NAME=value per line.");
+    }
+  }
+}
