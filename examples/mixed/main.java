@@ -5,7 +5,7 @@ import clockwork.resources.*;
 void main() {
     var db = new DockerResource("db")                  // full control
         .image("postgres:15-alpine")
-        .ports("5432:5432")
+        .ports("5433:5432")                     // the host may run its own PostgreSQL on 5432
         .envVar("POSTGRES_PASSWORD", "example");
 
     var api = new DockerResource("api")                // hybrid: the model picks the image

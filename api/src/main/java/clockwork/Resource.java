@@ -38,6 +38,8 @@ public abstract class Resource {
   private final Map<String, Object> given = new LinkedHashMap<>();
   private final Set<String> filled = new LinkedHashSet<>();
   private final Set<Resource> connections = new LinkedHashSet<>();
+  private final List<Assertion> assertions = new ArrayList<>();
+  private boolean defaultAssertions = true;
 
   /**
    * @param name the resource's identity; not null
@@ -99,6 +101,42 @@ public abstract class Resource {
       connections.add(target);
     }
     return this;
+  }
+
+  /**
+   * Adds what must be true of this resource once deployed; {@code clockwork assert} checks it. A
+   * resource with none gets its kind's default checks (a container runs, a file exists) unless
+   * {@link #defaultAssertions(boolean)} turns them off.
+   *
+   * @throws IllegalArgumentException when an assertion is null
+   */
+  public Resource assertions(Assertion... assertions) {
+    for (Assertion assertion : assertions) {
+      if (assertion == null) {
+        throw new IllegalArgumentException(kindAndName() + ": assertions(...) was given null");
+      }
+      this.assertions.add(assertion);
+    }
+    return this;
+  }
+
+  /** The assertions added, in order. */
+  public final List<Assertion> assertions() {
+    return List.copyOf(assertions);
+  }
+
+  /**
+   * Turns the default checks of a resource without assertions off ({@code false}) or on (the
+   * default).
+   */
+  public Resource defaultAssertions(boolean on) {
+    this.defaultAssertions = on;
+    return this;
+  }
+
+  /** Whether a resource without assertions gets its kind's default checks. */
+  public final boolean defaultAssertions() {
+    return defaultAssertions;
   }
 
   /** The resources this one was connected to, in the order given. */

@@ -1,5 +1,6 @@
 package clockwork.resources;
 
+import clockwork.Assertion;
 import clockwork.Resource;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,18 @@ public final class BlankResource extends Resource {
   @Override
   protected List<String> requiredFields() {
     return List.of();
+  }
+
+  @Override
+  public BlankResource assertions(Assertion... assertions) {
+    super.assertions(assertions);
+    return this;
+  }
+
+  @Override
+  public BlankResource defaultAssertions(boolean on) {
+    super.defaultAssertions(on);
+    return this;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package clockwork.resources;
 
+import clockwork.Assertion;
 import clockwork.Resource;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +51,18 @@ public final class DockerResource extends Resource {
   @Override
   protected List<String> requiredFields() {
     return List.of("image");
+  }
+
+  @Override
+  public DockerResource assertions(Assertion... assertions) {
+    super.assertions(assertions);
+    return this;
+  }
+
+  @Override
+  public DockerResource defaultAssertions(boolean on) {
+    super.defaultAssertions(on);
+    return this;
   }
 
   @Override

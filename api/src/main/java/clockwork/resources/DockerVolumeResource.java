@@ -1,5 +1,6 @@
 package clockwork.resources;
 
+import clockwork.Assertion;
 import clockwork.Resource;
 import java.util.List;
 
@@ -20,6 +21,18 @@ public final class DockerVolumeResource extends Resource {
   @Override
   protected List<String> requiredFields() {
     return List.of();
+  }
+
+  @Override
+  public DockerVolumeResource assertions(Assertion... assertions) {
+    super.assertions(assertions);
+    return this;
+  }
+
+  @Override
+  public DockerVolumeResource defaultAssertions(boolean on) {
+    super.defaultAssertions(on);
+    return this;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package clockwork.resources;
 
+import clockwork.Assertion;
 import clockwork.Resource;
 import java.util.List;
 import java.util.Locale;
@@ -46,6 +47,18 @@ public final class FileResource extends Resource {
   @Override
   protected List<String> requiredFields() {
     return List.of("content");
+  }
+
+  @Override
+  public FileResource assertions(Assertion... assertions) {
+    super.assertions(assertions);
+    return this;
+  }
+
+  @Override
+  public FileResource defaultAssertions(boolean on) {
+    super.defaultAssertions(on);
+    return this;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package clockwork.spi;
 
+import clockwork.Assertion;
 import clockwork.Resource;
 import java.util.Collection;
 import java.util.List;
@@ -124,6 +125,14 @@ public interface Provider<R extends Resource, S extends Record, O extends Record
    * without failing when some are already gone.
    */
   void delete(Applied<S, O> previous, Operation operation) throws Exception;
+
+  /**
+   * The checks a deployed resource of this kind gets when it declares no assertions of its own
+   * (such as "the container runs"); none by default.
+   */
+  default List<Assertion> defaultAssertions(S spec) {
+    return List.of();
+  }
 
   /** True for kinds that only write files, which {@code destroy --keep-files} leaves in place. */
   default boolean writesFiles() {

@@ -5,10 +5,13 @@ import clockwork.engine.apply.ApplyResult;
 import clockwork.engine.error.ExitCode;
 import clockwork.engine.plan.Plan;
 import clockwork.engine.state.StateLock;
+import clockwork.engine.verify.AssertionResult;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -19,6 +22,11 @@ final class ApplyCommand implements Callable<Integer> {
   @Mixin ModelOptions model;
   @Mixin ChangeOptions options;
 
+  @Option(
+      names = "--assert",
+      description = "Check every resource's assertions after applying, as clockwork assert does.")
+  boolean verify;
+
   @Override
   public Integer call() {
     Engine engine = main.engine(options.parallelism(spec), model, spec);
@@ -28,11 +36,16 @@ final class ApplyCommand implements Callable<Integer> {
       Plan plan = engine.plan(lock);
       var out = spec.commandLine().getOut();
       out.print(PlanRenderer.render(plan, "No changes: reality matches main.java."));
-      if (!plan.hasChanges()) return ExitCode.OK.code();
-      if (!confirmation.confirmed("Apply these changes?")) return ExitCode.FAILED.code();
-      ApplyResult result = engine.apply(plan, lock);
-      out.print(ResultRenderer.render("Apply", result));
-      return (result.succeeded() ? ExitCode.OK : ExitCode.FAILED).code();
+      if (plan.hasChanges()) {
+        if (!confirmation.confirmed("Apply these changes?")) return ExitCode.FAILED.code();
+        ApplyResult result = engine.apply(plan, lock);
+        out.print(ResultRenderer.render("Apply", result));
+        if (!result.succeeded()) return ExitCode.FAILED.code();
+      }
+      if (!verify) return ExitCode.OK.code();
+      List<AssertionResult> results = engine.verify();
+      out.print("\n" + AssertionRenderer.table(results));
+      return (AssertionRenderer.passed(results) ? ExitCode.OK : ExitCode.FAILED).code();
     }
   }
 }

@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       PlanCommand.class,
       ApplyCommand.class,
+      AssertCommand.class,
       DestroyCommand.class,
       VersionCommand.class,
       CommandLine.HelpCommand.class
@@ -34,7 +35,7 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:done, nothing failed",
-      "1:a change failed, or reality could not be observed",
+      "1:a change or an assertion failed, or reality could not be observed",
       "2:plan --detailed-exitcode only: there are changes",
       "3:another command holds the project's state lock",
       "4:invalid input (main.java, a resource, a flag); nothing was changed"
@@ -58,7 +59,7 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "Say what to do: clockwork plan, apply or destroy");
+        spec.commandLine(), "Say what to do: clockwork plan, apply, assert or destroy");
   }
 
   /**
@@ -67,8 +68,12 @@ public final class Main implements Runnable {
    * @param model the command's model options; {@code null} for commands that never ask a model
    */
   Engine engine(int parallelism, ModelOptions model, CommandSpec command) {
-    var printer =
-        new ProgressPrinter(command.commandLine().getOut(), command.commandLine().getErr());
+    return engine(parallelism, model, command.commandLine().getOut(), command);
+  }
+
+  /** An engine whose progress goes to {@code progress}, such as errors when output is JSON. */
+  Engine engine(int parallelism, ModelOptions model, PrintWriter progress, CommandSpec command) {
+    var printer = new ProgressPrinter(progress, command.commandLine().getErr());
     Settings settings =
         Settings.load(
             model == null ? Map.of() : model.flags(), System.getenv(), dir.toAbsolutePath());

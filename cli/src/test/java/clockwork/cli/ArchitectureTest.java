@@ -42,7 +42,8 @@ class ArchitectureTest {
   void theApiKnowsNothingOfTheEngineOrTheCli() {
     noClasses()
         .that()
-        .resideInAnyPackage("clockwork", "clockwork.resources", "clockwork.spi")
+        .resideInAnyPackage(
+            "clockwork", "clockwork.resources", "clockwork.assertions", "clockwork.spi")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("clockwork.engine..", "clockwork.cli..")

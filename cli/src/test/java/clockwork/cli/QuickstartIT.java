@@ -42,7 +42,8 @@ class QuickstartIT {
   void readme_showsOnlyExamplesThatTestsRun() throws IOException {
     String readme = Files.readString(EXAMPLES.resolveSibling("README.md"));
     List<String> examples = new ArrayList<>();
-    for (String name : List.of("quickstart", "webapp", "full-control", "hybrid", "fast", "mixed")) {
+    for (String name :
+        List.of("quickstart", "webapp", "full-control", "hybrid", "fast", "mixed", "assertions")) {
       examples.add(Files.readString(EXAMPLES.resolve(name + "/main.java")));
     }
 
@@ -72,11 +73,25 @@ class QuickstartIT {
   }
 
   @Test
+  void assertionsExample_compilesAndPlans() throws IOException {
+    Files.copy(EXAMPLES.resolve("assertions/main.java"), project.resolve("main.java"));
+    assertThat(Launcher.run(project, "plan"))
+        .succeeded()
+        .outContains("Plan: 3 to create, 0 to update, 0 to replace, 0 to delete.");
+  }
+
+  @Test
   void helpAndVersion_describeTheCommand() {
     assertThat(Launcher.run(project, "--help"))
         .succeeded()
         .outContains(
-            "Usage: clockwork", "plan", "apply", "destroy", "Exit codes:", "4   invalid input");
+            "Usage: clockwork",
+            "plan",
+            "apply",
+            "assert",
+            "destroy",
+            "Exit codes:",
+            "4   invalid input");
     assertThat(Launcher.run(project, "version"))
         .succeeded()
         .outContains("clockwork " + clockwork.Clockwork.version(), "Java 25");

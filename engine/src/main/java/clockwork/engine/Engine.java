@@ -1,8 +1,13 @@
 package clockwork.engine;
 
+import clockwork.Assertion;
+import clockwork.Containers;
+import clockwork.Resource;
+import clockwork.Target;
 import clockwork.engine.apply.Applier;
 import clockwork.engine.apply.ApplyResult;
 import clockwork.engine.complete.Completer;
+import clockwork.engine.complete.Desired;
 import clockwork.engine.event.Event;
 import clockwork.engine.event.EventListener;
 import clockwork.engine.load.Loader;
@@ -12,12 +17,19 @@ import clockwork.engine.plan.Plan;
 import clockwork.engine.plan.Planner;
 import clockwork.engine.provider.Providers;
 import clockwork.engine.resolve.Resolver;
+import clockwork.engine.resolve.ResourceGraph;
 import clockwork.engine.settings.Settings;
 import clockwork.engine.settings.Settings.Name;
+import clockwork.engine.state.Json;
 import clockwork.engine.state.LocalStateStore;
+import clockwork.engine.state.ResourceState;
 import clockwork.engine.state.State;
 import clockwork.engine.state.StateLock;
 import clockwork.engine.state.StateStore;
+import clockwork.engine.verify.AssertionResult;
+import clockwork.engine.verify.Subject;
+import clockwork.engine.verify.Verifier;
+import clockwork.resources.BlankResource;
 import clockwork.spi.Context;
 import clockwork.spi.Project;
 import java.io.IOException;
@@ -26,7 +38,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -126,9 +143,16 @@ public final class Engine {
   }
 
   private Plan plan(State state) {
+    Project project = new Project(name, state.projectId(), dir);
+    return new Planner(providers, context(project)).plan(load(project).desired(), state);
+  }
+
+  /** main.java, loaded, resolved and completed. */
+  private record Loaded(List<Resource> declared, ResourceGraph graph, List<Desired> desired) {}
+
+  private Loaded load(Project project) {
     requireSource();
     ensureWorkDir();
-    Project project = new Project(name, state.projectId(), dir);
     var declared = new Loader(workDir.resolve("classes"), events).load(dir.resolve(SOURCE));
     var graph = new Resolver().resolve(declared);
     var access =
@@ -137,8 +161,94 @@ public final class Engine {
             settings.number(Name.CW_COMPLETION_MAX_RETRIES, 0),
             this::modelClient,
             refreshAi);
-    var desired = new Completer(providers, project, access, events).complete(graph);
-    return new Planner(providers, context(project)).plan(desired, state);
+    return new Loaded(
+        declared, graph, new Completer(providers, project, access, events).complete(graph));
+  }
+
+  /**
+   * Checks the assertions of every declared resource against what is deployed: its own, or its
+   * kind's defaults when it declares none; and those of composites. Changes nothing.
+   *
+   * @return one result per assertion
+   */
+  public List<AssertionResult> verify() {
+    State state = store.read();
+    Project project = new Project(name, state.projectId(), dir);
+    Loaded loaded = load(project);
+    var subjects = new ArrayList<Subject>();
+    for (Desired desired : loaded.desired()) {
+      Resource resource = desired.resource();
+      List<Assertion> assertions = resource.assertions();
+      if (assertions.isEmpty() && resource.defaultAssertions()) {
+        assertions = providers.find(desired.kind()).orElseThrow().defaultAssertions(desired.spec());
+      }
+      ResourceState deployed = state.resources().get(desired.id());
+      subjects.add(
+          new Subject(
+              target(desired.id(), resource, deployed, loaded.graph()),
+              assertions,
+              deployed == null ? "not applied yet: run clockwork apply" : null));
+    }
+    for (BlankResource composite : composites(loaded.declared())) {
+      String id = loaded.graph().idOf(composite);
+      subjects.add(
+          new Subject(target(id, composite, null, loaded.graph()), composite.assertions(), null));
+    }
+    return new Verifier().verify(subjects);
+  }
+
+  private static List<BlankResource> composites(List<Resource> resources) {
+    var composites = new ArrayList<BlankResource>();
+    for (Resource resource : resources) {
+      if (resource instanceof BlankResource composite) {
+        composites.add(composite);
+        composites.addAll(composites(composite.children().asList()));
+      }
+    }
+    return composites;
+  }
+
+  private Target target(String id, Resource resource, ResourceState deployed, ResourceGraph graph) {
+    Map<String, Object> state = new LinkedHashMap<>();
+    if (deployed != null) {
+      state.put("spec", Json.MAPPER.convertValue(deployed.spec(), Object.class));
+      state.put("observed", Json.MAPPER.convertValue(deployed.observed(), Object.class));
+    }
+    return new Target() {
+      @Override
+      public String id() {
+        return id;
+      }
+
+      @Override
+      public Resource resource() {
+        return resource;
+      }
+
+      @Override
+      public Map<String, Object> deployed() {
+        return Collections.unmodifiableMap(state);
+      }
+
+      @Override
+      public Path projectDir() {
+        return dir;
+      }
+
+      @Override
+      public String idOf(Resource other) {
+        String otherId = graph.idOf(other);
+        if (otherId == null) {
+          throw new IllegalArgumentException(other + " is not declared in main.java");
+        }
+        return otherId;
+      }
+
+      @Override
+      public Containers containers() {
+        return providers.containers();
+      }
+    };
   }
 
   /**

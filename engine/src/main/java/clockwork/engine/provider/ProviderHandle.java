@@ -1,5 +1,6 @@
 package clockwork.engine.provider;
 
+import clockwork.Assertion;
 import clockwork.Resource;
 import clockwork.engine.state.Json;
 import clockwork.engine.state.ResourceState;
@@ -41,6 +42,10 @@ public final class ProviderHandle<R extends Resource, S extends Record, O extend
 
   public boolean writesFiles() {
     return provider.writesFiles();
+  }
+
+  public List<Assertion> defaultAssertions(Record spec) {
+    return provider.defaultAssertions(spec(spec));
   }
 
   public List<Fillable> fillable() {

@@ -1,5 +1,6 @@
 package clockwork.engine.provider;
 
+import clockwork.Containers;
 import clockwork.engine.provider.docker.DockerProviders;
 import clockwork.engine.provider.file.FileProvider;
 import clockwork.spi.Provider;
@@ -12,8 +13,17 @@ import java.util.Optional;
 /** The providers the engine knows, by kind. */
 public final class Providers {
   private final Map<String, ProviderHandle<?, ?, ?>> byKind = new LinkedHashMap<>();
+  private final Containers containers;
 
   public Providers(List<? extends Provider<?, ?, ?>> providers) {
+    this(providers, null);
+  }
+
+  /**
+   * @param containers what assertions ask of containers; {@code null} when there is no engine
+   */
+  public Providers(List<? extends Provider<?, ?, ?>> providers, Containers containers) {
+    this.containers = containers;
     for (Provider<?, ?, ?> provider : providers) {
       if (byKind.put(provider.kind(), ProviderHandle.of(provider)) != null) {
         throw new IllegalArgumentException("two providers for kind " + provider.kind());
@@ -27,10 +37,21 @@ public final class Providers {
    * @param environment where settings such as {@code DOCKER_HOST} are read
    */
   public static Providers builtIn(Map<String, String> environment) {
+    var docker = new DockerProviders(environment);
     var providers = new ArrayList<Provider<?, ?, ?>>();
     providers.add(new FileProvider());
-    providers.addAll(DockerProviders.all(environment));
-    return new Providers(providers);
+    providers.addAll(docker.providers());
+    return new Providers(providers, docker.containers());
+  }
+
+  /**
+   * What assertions ask of containers.
+   *
+   * @throws IllegalStateException when these providers have no container engine
+   */
+  public Containers containers() {
+    if (containers == null) throw new IllegalStateException("no container engine configured");
+    return containers;
   }
 
   /** The provider for a kind, if there is one. */

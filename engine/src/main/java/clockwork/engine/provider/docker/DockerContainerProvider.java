@@ -1,6 +1,8 @@
 package clockwork.engine.provider.docker;
 
+import clockwork.Assertion;
 import clockwork.Resource;
+import clockwork.assertions.ContainerRunningAssert;
 import clockwork.resources.DockerNetworkResource;
 import clockwork.resources.DockerResource;
 import clockwork.resources.DockerVolumeResource;
@@ -133,6 +135,12 @@ public final class DockerContainerProvider
               "command",
               Fillable.Shape.TEXT_LIST,
               "the command and its arguments, one per entry; empty for the image's own"));
+
+  /** A container that must run, runs. */
+  @Override
+  public List<Assertion> defaultAssertions(ContainerSpec spec) {
+    return spec.mustRun() ? List.of(new ContainerRunningAssert()) : List.of();
+  }
 
   @Override
   public List<Fillable> fillable() {

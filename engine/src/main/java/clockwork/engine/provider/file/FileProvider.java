@@ -1,5 +1,7 @@
 package clockwork.engine.provider.file;
 
+import clockwork.Assertion;
+import clockwork.assertions.FileExistsAssert;
 import clockwork.resources.FileResource;
 import clockwork.spi.Action;
 import clockwork.spi.Applied;
@@ -91,6 +93,12 @@ public final class FileProvider implements Provider<FileResource, FileSpec, File
               Fillable.Shape.TEXT,
               "permissions as three octal digits: 644 for most files, 755 for scripts, 600 for"
                   + " private ones"));
+
+  /** A file must exist. */
+  @Override
+  public List<Assertion> defaultAssertions(FileSpec spec) {
+    return List.of(new FileExistsAssert(spec.path()));
+  }
 
   @Override
   public List<Fillable> fillable() {

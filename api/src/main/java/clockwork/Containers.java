@@ -1,0 +1,48 @@
+package clockwork;
+
+import java.time.Instant;
+import java.util.List;
+
+/** What assertions can ask the Docker engine about a container, by container name. */
+public interface Containers {
+  /**
+   * A container's state.
+   *
+   * @param status Docker's status word: {@code running}, {@code exited}, {@code restarting}, ...
+   * @param health {@code healthy}, {@code unhealthy} or {@code starting}; {@code null} without a
+   *     healthcheck
+   * @param restartCount how often Docker restarted it
+   * @param publishedPorts host ports it publishes, as {@code 8080/tcp}
+   */
+  record State(String status, String health, int restartCount, List<String> publishedPorts) {
+    public boolean running() {
+      return status.equals("running");
+    }
+  }
+
+  /**
+   * Resource use right now.
+   *
+   * @param memoryBytes memory in use
+   * @param cpuPercent CPU in use, in percent of one core
+   */
+  record Usage(long memoryBytes, double cpuPercent) {}
+
+  /** A command's exit code and its output (standard output and error together). */
+  record Exec(int exitCode, String output) {}
+
+  /** The container's state; {@code null} when there is no container of that name. */
+  State state(String container) throws Exception;
+
+  /** Its log (standard output and error) since a moment. */
+  String logs(String container, Instant since) throws Exception;
+
+  /** What it uses now. */
+  Usage usage(String container) throws Exception;
+
+  /** The command lines of the processes running in it. */
+  List<String> processes(String container) throws Exception;
+
+  /** Runs a command in it and waits for it to end. */
+  Exec exec(String container, String... command) throws Exception;
+}
