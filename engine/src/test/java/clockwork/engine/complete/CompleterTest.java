@@ -369,6 +369,23 @@ class CompleterTest {
   }
 
   @Test
+  void aRepository_getsItsUrlBranchAndDest_insideTheProjectOnly() {
+    server.script(
+        "docs",
+        answer(
+            "{\"repoUrl\": \"https://example.com/docs.git\", \"branch\": \"main\", \"dest\":"
+                + " \"/etc/docs\"}"),
+        answer(
+            "{\"repoUrl\": \"https://example.com/docs.git\", \"branch\": \"main\", \"dest\":"
+                + " \"vendor/docs\"}"));
+    List<Desired> desired =
+        complete(new clockwork.resources.GitRepoResource("docs").description("the docs site"));
+    assertThat(server.requests().get(1).messages().getLast())
+        .contains("dest \"/etc/docs\" is outside the project");
+    assertThat(desired.getFirst().spec().toString()).contains("vendor/docs", "main");
+  }
+
+  @Test
   void aHandEditedLockIsCheckedLikeAnAnswer() throws IOException {
     server.script("notes", answer("{\"content\": \"hi\", \"mode\": \"644\"}"));
     complete(new FileResource("notes").description("notes"));

@@ -1,0 +1,425 @@
+package clockwork.engine.provider.git;
+
+import clockwork.resources.GitRepoResource;
+import clockwork.spi.Action;
+import clockwork.spi.Applied;
+import clockwork.spi.Context;
+import clockwork.spi.Declaration;
+import clockwork.spi.Diff;
+import clockwork.spi.FieldChange;
+import clockwork.spi.Fillable;
+import clockwork.spi.InvalidResourceException;
+import clockwork.spi.Operation;
+import clockwork.spi.Outcome;
+import clockwork.spi.Project;
+import clockwork.spi.Provider;
+import clockwork.spi.Values;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.ListBranchCommand;
+import org.eclipse.jgit.api.MergeCommand;
+import org.eclipse.jgit.api.MergeResult;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevWalk;
+
+/**
+ * Clones of git repositories, through JGit (no {@code git} binary needed).
+ *
+ * <p>Artifacts: {@code clone:DEST} for a clone Clockwork made, which destroy deletes (refusing
+ * while it holds work not pushed, unless forced); {@code adopted:DEST} for a clone of the same
+ * remote that was already there, which Clockwork keeps on its branch but never deletes.
+ */
+public final class GitProvider implements Provider<GitRepoResource, GitSpec, GitObservation> {
+  static final String CLONE = "clone:";
+  static final String ADOPTED = "adopted:";
+
+  private static final List<Fillable> FILLABLE =
+      List.of(
+          new Fillable(
+              "repoUrl",
+              Fillable.Shape.TEXT,
+              "the repository's clone URL, such as https://github.com/owner/name.git"),
+          new Fillable(
+              "branch", Fillable.Shape.TEXT, "the branch to keep the clone on, such as main"),
+          new Fillable(
+              "dest",
+              Fillable.Shape.TEXT,
+              "where to clone it, a relative directory inside the project, such as vendor/name"));
+
+  @Override
+  public String kind() {
+    return "git";
+  }
+
+  @Override
+  public Class<GitRepoResource> resourceType() {
+    return GitRepoResource.class;
+  }
+
+  @Override
+  public Class<GitSpec> specType() {
+    return GitSpec.class;
+  }
+
+  @Override
+  public Class<GitObservation> observationType() {
+    return GitObservation.class;
+  }
+
+  @Override
+  public List<Fillable> fillable() {
+    return FILLABLE;
+  }
+
+  @Override
+  public GitSpec desired(GitRepoResource repo, Declaration declaration) {
+    Project project = declaration.project();
+    var problems = new ArrayList<String>();
+    String url = repo.repoUrl();
+    if (url.isBlank() || url.chars().anyMatch(Character::isWhitespace)) {
+      problems.add(
+          "repoUrl \""
+              + url
+              + "\" is not a repository URL, such as \"https://host/owner/name.git\"");
+    }
+    Path dest = project.resolve(repo.dest() == null ? repo.name() : repo.dest());
+    if (dest.equals(project.dir())) {
+      problems.add("dest \"" + repo.dest() + "\" is the project directory: give a directory in it");
+    }
+    if (repo.filledFields().contains("dest") && !dest.startsWith(project.dir())) {
+      problems.add(
+          "dest \"" + repo.dest() + "\" is outside the project: give a directory inside it");
+    }
+    String branch = repo.branch();
+    if (branch != null && (branch.isBlank() || branch.contains(" ") || branch.startsWith("-"))) {
+      problems.add("branch \"" + branch + "\" is not a branch name, such as \"main\"");
+    }
+    if (!problems.isEmpty()) throw new InvalidResourceException(problems);
+    return new GitSpec(
+        url,
+        project.show(dest),
+        branch,
+        repo.pull() == null || repo.pull(),
+        repo.forceDestroy() != null && repo.forceDestroy());
+  }
+
+  // ---- observe ---------------------------------------------------------------------------------
+
+  @Override
+  public Map<String, GitObservation> observe(Map<String, GitSpec> specs, Context context) {
+    var observed = new HashMap<String, GitObservation>();
+    specs.forEach((id, spec) -> observed.put(id, observe(spec, context.project())));
+    return observed;
+  }
+
+  private static GitObservation observe(GitSpec spec, Project project) {
+    var heads = new LinkedHashMap<String, String>();
+    String remoteDefault = null;
+    String remoteError = null;
+    try {
+      Map<String, Ref> refs = Git.lsRemoteRepository().setRemote(spec.url()).callAsMap();
+      refs.forEach(
+          (name, ref) -> {
+            if (name.startsWith(Constants.R_HEADS)) {
+              heads.put(name.substring(Constants.R_HEADS.length()), ref.getObjectId().name());
+            }
+          });
+      Ref head = refs.get(Constants.HEAD);
+      if (head != null && head.isSymbolic()) {
+        remoteDefault = Repository.shortenRefName(head.getTarget().getName());
+      } else if (!heads.isEmpty()) {
+        remoteDefault = heads.containsKey("main") ? "main" : heads.keySet().iterator().next();
+      }
+    } catch (GitAPIException | RuntimeException e) {
+      remoteError = message(e);
+    }
+    Path dir = project.resolve(spec.dest());
+    if (!Files.exists(dir)) {
+      return new GitObservation(
+          "absent", null, null, null, 0, 0, heads, remoteDefault, remoteError);
+    }
+    if (!Files.isDirectory(dir.resolve(".git"))) {
+      return new GitObservation("other", null, null, null, 0, 0, heads, remoteDefault, remoteError);
+    }
+    try (Git git = Git.open(dir.toFile())) {
+      Repository repository = git.getRepository();
+      ObjectId head = repository.resolve(Constants.HEAD);
+      return new GitObservation(
+          "clone",
+          repository.getConfig().getString("remote", "origin", "url"),
+          repository.getBranch(),
+          head == null ? null : head.name(),
+          git.status().call().getUncommittedChanges().size(),
+          unpushed(git),
+          heads,
+          remoteDefault,
+          remoteError);
+    } catch (IOException | GitAPIException e) {
+      return new GitObservation("other", null, null, null, 0, 0, heads, remoteDefault, remoteError);
+    }
+  }
+
+  /** Commits reachable from a local branch that no remote-tracking branch has. */
+  private static int unpushed(Git git) throws IOException, GitAPIException {
+    Repository repository = git.getRepository();
+    try (RevWalk walk = new RevWalk(repository)) {
+      for (Ref local : git.branchList().call()) {
+        walk.markStart(walk.parseCommit(local.getObjectId()));
+      }
+      for (Ref remote : git.branchList().setListMode(ListBranchCommand.ListMode.REMOTE).call()) {
+        walk.markUninteresting(walk.parseCommit(remote.getObjectId()));
+      }
+      int count = 0;
+      while (walk.next() != null) count++;
+      return count;
+    }
+  }
+
+  // ---- diff ------------------------------------------------------------------------------------
+
+  @Override
+  public Diff diff(
+      GitSpec desired, Applied<GitSpec, GitObservation> previous, GitObservation actual) {
+    if (actual.remoteError() != null) {
+      throw new InvalidResourceException(
+          List.of(
+              "cannot reach repoUrl \""
+                  + desired.url()
+                  + "\": "
+                  + actual.remoteError()
+                  + ". Check the URL and your access to it"));
+    }
+    String branch = branch(desired, actual);
+    if (!actual.remoteHeads().containsKey(branch)) {
+      throw new InvalidResourceException(
+          List.of(
+              "branch \""
+                  + branch
+                  + "\" is not on \""
+                  + desired.url()
+                  + "\"; it has "
+                  + (actual.remoteHeads().isEmpty()
+                      ? "no branches"
+                      : String.join(", ", actual.remoteBranches()))));
+    }
+    boolean ours = previous != null && previous.artifacts().contains(CLONE + desired.dest());
+    boolean adopted = previous != null && previous.artifacts().contains(ADOPTED + desired.dest());
+    var fields = new ArrayList<FieldChange>();
+    switch (actual.type()) {
+      case "absent" -> {
+        fields.add(FieldChange.added("repoUrl", Values.quote(desired.url())));
+        fields.add(FieldChange.added("dest", Values.quote(desired.dest())));
+        fields.add(FieldChange.added("branch", Values.quote(branch)));
+        return new Diff(Action.CREATE, fields, ours || adopted, null);
+      }
+      case "other" ->
+          throw new InvalidResourceException(
+              List.of(
+                  "dest \""
+                      + desired.dest()
+                      + "\" exists and is not a git clone: move it away, or choose another dest"));
+      default -> {}
+    }
+    if (!sameRemote(actual.remoteUrl(), desired.url())) {
+      if (ours && previous.spec() != null && !previous.spec().url().equals(desired.url())) {
+        fields.add(
+            FieldChange.replacing(
+                "repoUrl", Values.quote(previous.spec().url()), Values.quote(desired.url())));
+        return new Diff(Action.REPLACE, fields, false, null);
+      }
+      throw new InvalidResourceException(
+          List.of(
+              "dest \""
+                  + desired.dest()
+                  + "\" is a clone of \""
+                  + actual.remoteUrl()
+                  + "\", not of \""
+                  + desired.url()
+                  + "\": Clockwork never touches a clone it did not make; move it away, or"
+                  + " choose another dest"));
+    }
+    if (!ours && !adopted) {
+      fields.add(FieldChange.added("branch", Values.quote(branch)));
+      return new Diff(
+          Action.CREATE, fields, false, "adopts the clone already there; destroy leaves it");
+    }
+    boolean drift = false;
+    if (!branch.equals(actual.branch())) {
+      fields.add(
+          FieldChange.changed("branch", Values.quote(actual.branch()), Values.quote(branch)));
+      drift = previous.spec() != null && branch.equals(branch(previous.spec(), actual));
+    }
+    String remoteHead = actual.remoteHeads().get(branch);
+    if (desired.pull() && !remoteHead.equals(actual.head()) && branch.equals(actual.branch())) {
+      fields.add(FieldChange.changed("commit", shortSha(actual.head()), shortSha(remoteHead)));
+    }
+    if (previous.spec() != null && previous.spec().pull() != desired.pull()) {
+      fields.add(
+          FieldChange.changed(
+              "pull", Boolean.toString(previous.spec().pull()), Boolean.toString(desired.pull())));
+    }
+    if (previous.spec() != null && previous.spec().forceDestroy() != desired.forceDestroy()) {
+      fields.add(
+          FieldChange.changed(
+              "forceDestroy",
+              Boolean.toString(previous.spec().forceDestroy()),
+              Boolean.toString(desired.forceDestroy())));
+    }
+    return fields.isEmpty() ? Diff.same() : new Diff(Action.UPDATE, fields, drift, null);
+  }
+
+  private static String branch(GitSpec spec, GitObservation actual) {
+    return spec.branch() != null ? spec.branch() : actual.remoteDefault();
+  }
+
+  private static boolean sameRemote(String a, String b) {
+    return a != null && strip(a).equals(strip(b));
+  }
+
+  private static String strip(String url) {
+    String stripped = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    return stripped.endsWith(".git") ? stripped.substring(0, stripped.length() - 4) : stripped;
+  }
+
+  private static String shortSha(String sha) {
+    return sha == null ? "none" : sha.substring(0, Math.min(12, sha.length()));
+  }
+
+  // ---- changes ---------------------------------------------------------------------------------
+
+  @Override
+  public Outcome<GitObservation> create(
+      GitSpec desired, Applied<GitSpec, GitObservation> previous, Operation operation)
+      throws Exception {
+    Path dir = operation.project().resolve(desired.dest());
+    String artifact;
+    if (Files.isDirectory(dir.resolve(".git"))) {
+      artifact =
+          previous != null && previous.artifacts().contains(CLONE + desired.dest())
+              ? CLONE + desired.dest()
+              : ADOPTED + desired.dest();
+      operation.claim(List.of(artifact));
+      update(desired, dir, operation);
+    } else {
+      artifact = CLONE + desired.dest();
+      operation.claim(List.of(artifact));
+      operation.report("cloning " + desired.url());
+      var clone = Git.cloneRepository().setURI(desired.url()).setDirectory(dir.toFile());
+      if (desired.branch() != null) clone.setBranch(Constants.R_HEADS + desired.branch());
+      clone.call().close();
+    }
+    return new Outcome<>(observe(desired, operation.project()), List.of(artifact));
+  }
+
+  @Override
+  public Outcome<GitObservation> update(
+      GitSpec desired, Applied<GitSpec, GitObservation> previous, Operation operation)
+      throws Exception {
+    update(desired, operation.project().resolve(desired.dest()), operation);
+    return new Outcome<>(observe(desired, operation.project()), previous.artifacts());
+  }
+
+  /** Fetches, checks the branch out, and fast-forwards it when asked to. */
+  private static void update(GitSpec desired, Path dir, Operation operation) throws Exception {
+    try (Git git = Git.open(dir.toFile())) {
+      operation.report("fetching " + desired.url());
+      git.fetch().setRemote("origin").call();
+      Repository repository = git.getRepository();
+      String branch = desired.branch();
+      if (branch == null) {
+        Ref remoteHead = repository.exactRef("refs/remotes/origin/HEAD");
+        branch =
+            remoteHead != null && remoteHead.isSymbolic()
+                ? Repository.shortenRefName(remoteHead.getTarget().getName())
+                    .substring("origin/".length())
+                : repository.getBranch();
+      }
+      if (!branch.equals(repository.getBranch())) {
+        boolean local = repository.exactRef(Constants.R_HEADS + branch) != null;
+        git.checkout()
+            .setName(branch)
+            .setCreateBranch(!local)
+            .setStartPoint(local ? null : "origin/" + branch)
+            .setUpstreamMode(
+                local ? null : org.eclipse.jgit.api.CreateBranchCommand.SetupUpstreamMode.TRACK)
+            .call();
+      }
+      if (desired.pull()) {
+        ObjectId upstream = repository.resolve("refs/remotes/origin/" + branch);
+        MergeResult merge =
+            git.merge()
+                .include(upstream)
+                .setFastForward(MergeCommand.FastForwardMode.FF_ONLY)
+                .call();
+        if (!merge.getMergeStatus().isSuccessful()) {
+          throw new IllegalStateException(
+              "cannot fast-forward "
+                  + branch
+                  + " in "
+                  + desired.dest()
+                  + " ("
+                  + merge.getMergeStatus()
+                  + "): it has commits the remote lacks; merge or reset them by hand");
+        }
+      }
+    }
+  }
+
+  @Override
+  public void delete(Applied<GitSpec, GitObservation> previous, Operation operation)
+      throws Exception {
+    for (String artifact : previous.artifacts()) {
+      if (!artifact.startsWith(CLONE)) continue; // an adopted clone stays
+      Path dir = operation.project().resolve(artifact.substring(CLONE.length()));
+      if (!Files.exists(dir)) continue;
+      boolean force = previous.spec() != null && previous.spec().forceDestroy();
+      if (!force && Files.isDirectory(dir.resolve(".git"))) {
+        try (Git git = Git.open(dir.toFile())) {
+          int changes = git.status().call().getUncommittedChanges().size();
+          int unpushed = unpushed(git);
+          if (changes > 0 || unpushed > 0) {
+            throw new IllegalStateException(
+                "the clone at "
+                    + artifact.substring(CLONE.length())
+                    + " has "
+                    + (changes > 0 ? changes + " files with uncommitted changes" : "")
+                    + (changes > 0 && unpushed > 0 ? " and " : "")
+                    + (unpushed > 0 ? unpushed + " commits not pushed" : "")
+                    + ": push them, or set .forceDestroy(true) and apply, then destroy again");
+          }
+        }
+      }
+      deleteTree(dir);
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+
+  private static String message(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
+        return cause.getMessage().lines().findFirst().orElse("").strip();
+      }
+    }
+    return e.getClass().getSimpleName();
+  }
+}
