@@ -3,6 +3,7 @@ package clockwork.engine.provider;
 import clockwork.Containers;
 import clockwork.engine.provider.docker.DockerProviders;
 import clockwork.engine.provider.file.FileProvider;
+import clockwork.engine.provider.file.TemplateFileProvider;
 import clockwork.engine.provider.git.GitProvider;
 import clockwork.spi.Provider;
 import java.util.ArrayList;
@@ -41,6 +42,7 @@ public final class Providers {
     var docker = new DockerProviders(environment);
     var providers = new ArrayList<Provider<?, ?, ?>>();
     providers.add(new FileProvider());
+    providers.add(new TemplateFileProvider());
     providers.add(new GitProvider());
     providers.addAll(docker.providers());
     return new Providers(providers, docker.containers());

@@ -386,6 +386,27 @@ class CompleterTest {
   }
 
   @Test
+  void aTemplate_getsItsVariablesFromTheModel() {
+    server.script("motd", answer("{\"variables\": [\"who=world\"]}"));
+    List<Desired> desired =
+        complete(
+            new clockwork.resources.TemplateFileResource("motd")
+                .template("hello {{ who }}")
+                .description("greets the world"));
+    assertThat(
+            server
+                .requests()
+                .getFirst()
+                .prompt()
+                .path("resource")
+                .path("given")
+                .path("template")
+                .asText())
+        .isEqualTo("hello {{ who }}");
+    assertThat(desired.getFirst().spec().toString()).contains("hello world");
+  }
+
+  @Test
   void aHandEditedLockIsCheckedLikeAnAnswer() throws IOException {
     server.script("notes", answer("{\"content\": \"hi\", \"mode\": \"644\"}"));
     complete(new FileResource("notes").description("notes"));

@@ -1,86 +1,19 @@
 package clockwork.engine.provider.file;
 
-import clockwork.Assertion;
-import clockwork.assertions.FileExistsAssert;
 import clockwork.resources.FileResource;
-import clockwork.spi.Action;
-import clockwork.spi.Applied;
-import clockwork.spi.Context;
 import clockwork.spi.Declaration;
-import clockwork.spi.Diff;
-import clockwork.spi.FieldChange;
 import clockwork.spi.Fillable;
-import clockwork.spi.InvalidResourceException;
-import clockwork.spi.Operation;
-import clockwork.spi.Outcome;
-import clockwork.spi.Project;
-import clockwork.spi.Provider;
-import clockwork.spi.Values;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileSystemException;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 /**
- * Files on the local file system.
+ * Files with the given (or generated) content.
  *
  * <p>Artifacts: {@code dir:PATH} for a directory Clockwork created, {@code file:PATH} for a file it
  * created, {@code adopted:PATH} for a file that was already there with exactly the declared content
  * and mode, which Clockwork then manages but never deletes. Paths inside the project are relative
  * to it.
  */
-public final class FileProvider implements Provider<FileResource, FileSpec, FileObservation> {
-  static final String FILE = "file:";
-  static final String DIR = "dir:";
-  static final String ADOPTED = "adopted:";
-
-  private static final Pattern MODE = Pattern.compile("0?[0-7]{3}");
-  private static final boolean POSIX =
-      FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-  private static final Set<PosixFilePermission> OWNER_ONLY =
-      PosixFilePermissions.fromString("rw-------");
-
-  @Override
-  public String kind() {
-    return "file";
-  }
-
-  @Override
-  public Class<FileResource> resourceType() {
-    return FileResource.class;
-  }
-
-  @Override
-  public Class<FileSpec> specType() {
-    return FileSpec.class;
-  }
-
-  @Override
-  public Class<FileObservation> observationType() {
-    return FileObservation.class;
-  }
-
-  @Override
-  public boolean writesFiles() {
-    return true;
-  }
-
+public final class FileProvider extends FileWritingProvider<FileResource> {
   private static final List<Fillable> FILLABLE =
       List.of(
           new Fillable(
@@ -94,10 +27,14 @@ public final class FileProvider implements Provider<FileResource, FileSpec, File
               "permissions as three octal digits: 644 for most files, 755 for scripts, 600 for"
                   + " private ones"));
 
-  /** A file must exist. */
   @Override
-  public List<Assertion> defaultAssertions(FileSpec spec) {
-    return List.of(new FileExistsAssert(spec.path()));
+  public String kind() {
+    return "file";
+  }
+
+  @Override
+  public Class<FileResource> resourceType() {
+    return FileResource.class;
   }
 
   @Override
@@ -107,350 +44,13 @@ public final class FileProvider implements Provider<FileResource, FileSpec, File
 
   @Override
   public FileSpec desired(FileResource file, Declaration declaration) {
-    Project project = declaration.project();
-    var problems = new ArrayList<String>();
-    Path path = null;
-    if (file.path() == null) {
-      Path dir = file.directory() == null ? project.dir() : project.resolve(file.directory());
-      path = dir.resolve(file.name()).normalize();
-    } else if (file.path().isBlank()) {
-      problems.add(
-          "path \""
-              + file.path()
-              + "\" is empty: write a file path such as \"config/app.yaml\", or leave path out to"
-              + " use the name");
-    } else {
-      path = project.resolve(file.path());
-      if (path.equals(project.dir()) || path.getFileName() == null) {
-        problems.add(
-            "path \""
-                + file.path()
-                + "\" is a directory, not a file: write a file path such as \""
-                + file.path()
-                + "/"
-                + file.name()
-                + "\"");
-      }
-    }
-    String mode = file.mode() == null ? "644" : file.mode();
-    if (!MODE.matcher(mode).matches()) {
-      problems.add(
-          "mode \""
-              + mode
-              + "\" is not an octal permission: write three digits from 0 to 7, such as \"644\""
-              + " (owner writes, everyone reads) or \"600\" (owner only)");
-    }
-    if (!problems.isEmpty()) throw new InvalidResourceException(problems);
-    return new FileSpec(project.show(path), file.content(), mode.substring(mode.length() - 3));
-  }
-
-  @Override
-  public Map<String, FileObservation> observe(Map<String, FileSpec> specs, Context context)
-      throws IOException {
-    Project project = context.project();
-    // Reading and hashing many files keeps every core busy, so spread them over all cores.
-    var observed = new ConcurrentHashMap<String, FileObservation>();
-    try {
-      specs.entrySet().parallelStream()
-          .forEach(
-              entry -> {
-                try {
-                  observed.put(
-                      entry.getKey(), observe(project.dir().resolve(entry.getValue().path())));
-                } catch (IOException e) {
-                  throw new UncheckedIOException(e);
-                }
-              });
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
-    return observed;
-  }
-
-  @Override
-  public Diff diff(
-      FileSpec desired, Applied<FileSpec, FileObservation> previous, FileObservation actual) {
-    String path = desired.path();
-    switch (actual.type()) {
-      case "directory" ->
-          throw new InvalidResourceException(
-              "\""
-                  + path
-                  + "\" is a directory: give the file a path of its own, such as .path(\""
-                  + path
-                  + "/file.txt\")");
-      case "symlink" ->
-          throw new InvalidResourceException(
-              "\""
-                  + path
-                  + "\" is a symbolic link: Clockwork does not write through links;"
-                  + " remove the link or choose another path");
-      case "other" ->
-          throw new InvalidResourceException(
-              "\"" + path + "\" is not a regular file: choose another path");
-      default -> {
-        if (actual.blockedBy() != null) {
-          throw new InvalidResourceException(
-              "cannot create the directory for \""
-                  + path
-                  + "\": "
-                  + actual.blockedBy()
-                  + "; choose another directory");
-        }
-      }
-    }
-    List<String> owned = previous == null ? List.of() : previous.artifacts();
-    boolean managed = owned.contains(FILE + path) || owned.contains(ADOPTED + path);
-    boolean adopting = actual.isFile() && !managed;
-    if (adopting && !matches(actual, desired)) {
-      throw new InvalidResourceException(
-          "\""
-              + path
-              + "\" already exists and Clockwork did not create it, so Clockwork will not"
-              + " overwrite it: move it away or delete it, or point this resource elsewhere with"
-              + " .path(...)");
-    }
-    String note =
-        adopting
-            ? "already there with this content and mode: Clockwork adopts it and leaves it in"
-                + " place on destroy"
-            : null;
-    FileSpec before = previous == null ? null : previous.spec();
-    if (before == null) {
-      boolean interrupted = managed || !owned.isEmpty();
-      return new Diff(
-          Action.CREATE,
-          fields(desired),
-          false,
-          note != null ? note : interrupted ? "finishes an interrupted apply" : null);
-    }
-    if (!before.path().equals(path)) {
-      var changes = new ArrayList<FieldChange>();
-      changes.add(FieldChange.replacing("path", Values.quote(before.path()), Values.quote(path)));
-      if (!before.content().equals(desired.content())) {
-        changes.add(
-            FieldChange.changed(
-                "content", Values.show(before.content()), Values.show(desired.content())));
-      }
-      if (!before.mode().equals(desired.mode())) {
-        changes.add(
-            FieldChange.changed("mode", Values.quote(before.mode()), Values.quote(desired.mode())));
-      }
-      return new Diff(Action.REPLACE, changes, false, note);
-    }
-    if (!actual.isFile()) {
-      return new Diff(Action.CREATE, fields(desired), true, "deleted outside Clockwork");
-    }
-    var changes = new ArrayList<FieldChange>();
-    boolean drift = false;
-    String wanted = sha256(desired.content());
-    if (!actual.sha256().equals(wanted)) {
-      boolean edited = !actual.sha256().equals(sha256(before.content()));
-      drift |= edited;
-      String was =
-          edited
-              ? "<edited outside Clockwork: "
-                  + actual.size()
-                  + " bytes, sha256 "
-                  + actual.sha256().substring(0, 8)
-                  + ">"
-              : Values.show(before.content());
-      changes.add(FieldChange.changed("content", was, Values.show(desired.content())));
-    }
-    if (actual.mode() != null && !actual.mode().equals(desired.mode())) {
-      drift |= !actual.mode().equals(before.mode());
-      changes.add(
-          FieldChange.changed("mode", Values.quote(actual.mode()), Values.quote(desired.mode())));
-    }
-    if (changes.isEmpty()) return Diff.same();
-    return new Diff(Action.UPDATE, changes, drift, null);
-  }
-
-  @Override
-  public Outcome<FileObservation> create(
-      FileSpec desired, Applied<FileSpec, FileObservation> previous, Operation operation)
-      throws IOException {
-    return write(desired, previous, operation);
-  }
-
-  @Override
-  public Outcome<FileObservation> update(
-      FileSpec desired, Applied<FileSpec, FileObservation> previous, Operation operation)
-      throws IOException {
-    return write(desired, previous, operation);
-  }
-
-  /** Writes the new file first, then removes what served only the old one. */
-  @Override
-  public Outcome<FileObservation> replace(
-      FileSpec desired, Applied<FileSpec, FileObservation> previous, Operation operation)
-      throws IOException {
-    Outcome<FileObservation> written = write(desired, previous, operation);
-    Path target = operation.project().dir().resolve(desired.path());
-    var keep = new ArrayList<String>();
-    var drop = new ArrayList<String>();
-    for (String artifact : written.artifacts()) {
-      Path at = operation.project().dir().resolve(artifact.substring(artifact.indexOf(':') + 1));
-      boolean serves =
-          artifact.startsWith(DIR)
-              ? target.startsWith(at) && !target.equals(at)
-              : target.equals(at);
-      (serves ? keep : drop).add(artifact);
-    }
-    remove(drop.reversed(), operation.project());
-    return new Outcome<>(written.observed(), keep);
-  }
-
-  @Override
-  public void delete(Applied<FileSpec, FileObservation> previous, Operation operation)
-      throws IOException {
-    remove(previous.artifacts().reversed(), operation.project());
-  }
-
-  private static Outcome<FileObservation> write(
-      FileSpec desired, Applied<FileSpec, FileObservation> previous, Operation operation)
-      throws IOException {
-    Path projectDir = operation.project().dir();
-    Path target = projectDir.resolve(desired.path());
-    var owned = new ArrayList<String>(previous == null ? List.of() : previous.artifacts());
-    boolean managed =
-        owned.contains(FILE + desired.path()) || owned.contains(ADOPTED + desired.path());
-    FileObservation now = observe(target);
-    if (now.isFile() && !managed) {
-      if (!matches(now, desired)) {
-        throw new IOException(
-            desired.path()
-                + " appeared since the plan and Clockwork did not create it: left as is");
-      }
-      claim(operation, owned, List.of(ADOPTED + desired.path()));
-      return new Outcome<>(now, owned);
-    }
-    var claims = new ArrayList<String>();
-    for (Path dir = target.getParent();
-        dir != null && !Files.isDirectory(dir);
-        dir = dir.getParent()) {
-      claims.addFirst(DIR + operation.project().show(dir));
-    }
-    claims.add(FILE + desired.path());
-    claim(operation, owned, claims);
-    Files.createDirectories(target.getParent());
-    if (!now.isFile() || !now.sha256().equals(sha256(desired.content()))) {
-      writeContent(target, desired.content());
-    }
-    if (POSIX) Files.setPosixFilePermissions(target, permissions(desired.mode()));
-    return new Outcome<>(observe(target), owned);
-  }
-
-  /** Claims what is not claimed yet, so state says what may exist before it does. */
-  private static void claim(Operation operation, List<String> owned, List<String> artifacts) {
-    List<String> fresh = artifacts.stream().filter(a -> !owned.contains(a)).toList();
-    if (fresh.isEmpty()) return;
-    operation.claim(fresh);
-    owned.addAll(fresh);
-  }
-
-  /** Writes content readable by the owner only until the declared mode is set. */
-  private static void writeContent(Path target, String content) throws IOException {
-    if (POSIX) {
-      if (Files.exists(target)) {
-        Files.setPosixFilePermissions(target, OWNER_ONLY);
-      } else {
-        Files.createFile(target, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-      }
-    }
-    Files.writeString(target, content, StandardCharsets.UTF_8);
-  }
-
-  /**
-   * Removes artifacts in the order given; never a directory with something left in it. Files
-   * resources may share a directory and be deleted at the same time, so whatever is already gone
-   * counts as removed.
-   */
-  private static void remove(List<String> artifacts, Project project) throws IOException {
-    for (String artifact : artifacts) {
-      if (artifact.startsWith(FILE)) {
-        Path file = project.dir().resolve(artifact.substring(FILE.length()));
-        if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) Files.deleteIfExists(file);
-      } else if (artifact.startsWith(DIR)) {
-        Path dir = project.dir().resolve(artifact.substring(DIR.length()));
-        if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-          try {
-            Files.deleteIfExists(dir);
-          } catch (DirectoryNotEmptyException e) {
-            // something else is still in it, another resource's or not Clockwork's: leave it
-          }
-        }
-      }
-    }
-  }
-
-  static FileObservation observe(Path path) throws IOException {
-    BasicFileAttributes attributes;
-    try {
-      attributes =
-          POSIX
-              ? Files.readAttributes(path, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
-              : Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-    } catch (NoSuchFileException e) {
-      return FileObservation.absent(blockage(path));
-    } catch (FileSystemException e) {
-      // "Not a directory": a file stands where a parent directory should be
-      String blockage = blockage(path);
-      if (blockage == null) throw e;
-      return FileObservation.absent(blockage);
-    }
-    if (attributes.isDirectory()) return new FileObservation("directory", null, 0, null, null);
-    if (attributes.isSymbolicLink()) return new FileObservation("symlink", null, 0, null, null);
-    if (!attributes.isRegularFile()) return new FileObservation("other", null, 0, null, null);
-    byte[] content = Files.readAllBytes(path);
-    String mode =
-        attributes instanceof PosixFileAttributes posix ? octal(posix.permissions()) : null;
-    return new FileObservation("file", Values.sha256(content), content.length, mode, null);
-  }
-
-  /** Why the directories for a file cannot be made, or null when they can. */
-  private static String blockage(Path path) {
-    for (Path dir = path.getParent(); dir != null; dir = dir.getParent()) {
-      if (Files.isDirectory(dir)) {
-        return Files.isWritable(dir) ? null : dir + " is not writable";
-      }
-      if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-        return dir + " is a file, not a directory";
-      }
-    }
-    return null;
-  }
-
-  private static boolean matches(FileObservation actual, FileSpec desired) {
-    return actual.sha256().equals(sha256(desired.content()))
-        && (actual.mode() == null || actual.mode().equals(desired.mode()));
-  }
-
-  private static List<FieldChange> fields(FileSpec spec) {
-    return List.of(
-        FieldChange.added("path", Values.quote(spec.path())),
-        FieldChange.added("mode", Values.quote(spec.mode())),
-        FieldChange.added("content", Values.show(spec.content())));
-  }
-
-  private static String sha256(String content) {
-    return Values.sha256(content.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static Set<PosixFilePermission> permissions(String mode) {
-    int bits = Integer.parseInt(mode, 8);
-    var permissions = new java.util.HashSet<PosixFilePermission>();
-    PosixFilePermission[] all =
-        PosixFilePermission.values(); // OWNER_READ first, OTHERS_EXECUTE last
-    for (int i = 0; i < all.length; i++) {
-      if ((bits & (0400 >> i)) != 0) permissions.add(all[i]);
-    }
-    return permissions;
-  }
-
-  private static String octal(Set<PosixFilePermission> permissions) {
-    int bits = 0;
-    for (PosixFilePermission permission : permissions) bits |= 0400 >> permission.ordinal();
-    return String.format("%03o", bits);
+    return spec(
+        declaration.project(),
+        file.name(),
+        file.directory(),
+        file.path(),
+        file.mode(),
+        file.content(),
+        List.of());
   }
 }
