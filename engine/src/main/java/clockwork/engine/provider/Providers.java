@@ -2,6 +2,7 @@ package clockwork.engine.provider;
 
 import clockwork.Containers;
 import clockwork.engine.provider.docker.DockerProviders;
+import clockwork.engine.provider.file.EnvFileProvider;
 import clockwork.engine.provider.file.FileProvider;
 import clockwork.engine.provider.file.TemplateFileProvider;
 import clockwork.engine.provider.git.GitProvider;
@@ -43,6 +44,7 @@ public final class Providers {
     var providers = new ArrayList<Provider<?, ?, ?>>();
     providers.add(new FileProvider());
     providers.add(new TemplateFileProvider());
+    providers.add(new EnvFileProvider());
     providers.add(new GitProvider());
     providers.addAll(docker.providers());
     return new Providers(providers, docker.containers());

@@ -91,6 +91,22 @@ public abstract class FileWritingProvider<R extends Resource>
       String fileMode,
       String content,
       List<String> problems) {
+    return spec(project, name, directory, filePath, fileMode, content, null, problems);
+  }
+
+  /**
+   * As {@link #spec(Project, String, String, String, String, String, List)}, for content with
+   * secrets: {@code content} shows them redacted, {@code secretContent} holds them and is written.
+   */
+  static FileSpec spec(
+      Project project,
+      String name,
+      String directory,
+      String filePath,
+      String fileMode,
+      String content,
+      String secretContent,
+      List<String> problems) {
     problems = new ArrayList<>(problems);
     Path path = null;
     if (filePath == null) {
@@ -124,7 +140,8 @@ public abstract class FileWritingProvider<R extends Resource>
               + " (owner writes, everyone reads) or \"600\" (owner only)");
     }
     if (!problems.isEmpty()) throw new InvalidResourceException(problems);
-    return new FileSpec(project.show(path), content, mode.substring(mode.length() - 3));
+    return new FileSpec(
+        project.show(path), content, mode.substring(mode.length() - 3), secretContent);
   }
 
   @Override
@@ -226,9 +243,11 @@ public abstract class FileWritingProvider<R extends Resource>
     }
     var changes = new ArrayList<FieldChange>();
     boolean drift = false;
-    String wanted = sha256(desired.content());
+    String wanted = sha256(desired.written());
     if (!actual.sha256().equals(wanted)) {
-      boolean edited = !actual.sha256().equals(sha256(before.content()));
+      String applied =
+          previous.observed() != null ? previous.observed().sha256() : sha256(before.content());
+      boolean edited = !actual.sha256().equals(applied);
       drift |= edited;
       String was =
           edited
@@ -317,8 +336,8 @@ public abstract class FileWritingProvider<R extends Resource>
     claims.add(FILE + desired.path());
     claim(operation, owned, claims);
     Files.createDirectories(target.getParent());
-    if (!now.isFile() || !now.sha256().equals(sha256(desired.content()))) {
-      writeContent(target, desired.content());
+    if (!now.isFile() || !now.sha256().equals(sha256(desired.written()))) {
+      writeContent(target, desired.written());
     }
     if (POSIX) Files.setPosixFilePermissions(target, permissions(desired.mode()));
     return new Outcome<>(observe(target), owned);
@@ -405,7 +424,7 @@ public abstract class FileWritingProvider<R extends Resource>
   }
 
   private static boolean matches(FileObservation actual, FileSpec desired) {
-    return actual.sha256().equals(sha256(desired.content()))
+    return actual.sha256().equals(sha256(desired.written()))
         && (actual.mode() == null || actual.mode().equals(desired.mode()));
   }
 
