@@ -6,6 +6,7 @@ import clockwork.engine.provider.file.EnvFileProvider;
 import clockwork.engine.provider.file.FileProvider;
 import clockwork.engine.provider.file.TemplateFileProvider;
 import clockwork.engine.provider.git.GitProvider;
+import clockwork.engine.provider.postgres.PostgresProvider;
 import clockwork.spi.Provider;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,6 +46,7 @@ public final class Providers {
     providers.add(new FileProvider());
     providers.add(new TemplateFileProvider());
     providers.add(new EnvFileProvider());
+    providers.add(new PostgresProvider(environment));
     providers.add(new GitProvider());
     providers.addAll(docker.providers());
     return new Providers(providers, docker.containers());

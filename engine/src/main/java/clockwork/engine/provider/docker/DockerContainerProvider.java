@@ -6,6 +6,7 @@ import clockwork.assertions.ContainerRunningAssert;
 import clockwork.resources.DockerNetworkResource;
 import clockwork.resources.DockerResource;
 import clockwork.resources.DockerVolumeResource;
+import clockwork.resources.PostgresDatabaseResource;
 import clockwork.spi.Action;
 import clockwork.spi.Applied;
 import clockwork.spi.Context;
@@ -309,6 +310,13 @@ public final class DockerContainerProvider
         (prefix, variables) -> {
           if (!ambiguous.contains(prefix)) result.putAll(variables);
         });
+    List<String> databases =
+        declaration.dependencies().stream()
+            .filter(d -> d instanceof PostgresDatabaseResource)
+            .map(d -> ((PostgresDatabaseResource) d).connectionUrl())
+            .filter(Objects::nonNull)
+            .toList();
+    if (databases.size() == 1) result.put("DATABASE_URL", databases.getFirst());
     return result;
   }
 

@@ -1,0 +1,40 @@
+package clockwork.engine.provider.postgres;
+
+import java.util.List;
+
+/**
+ * A database as it should be. Holds no password: only the names of the environment variables that
+ * hold them.
+ *
+ * @param server the server's JDBC URL, without a password
+ * @param passwordEnv the variable with the server user's password
+ * @param database the database's name
+ * @param role the owner role, or {@code null} for the server's user
+ * @param rolePasswordEnv the variable with the role's password, or {@code null}
+ * @param schema the schema file, or {@code null}
+ * @param migrations the migrations, in the order they run
+ */
+public record PostgresSpec(
+    String server,
+    String passwordEnv,
+    String database,
+    String role,
+    String rolePasswordEnv,
+    SqlFile schema,
+    List<SqlFile> migrations) {
+  public PostgresSpec {
+    migrations = List.copyOf(migrations);
+  }
+
+  /**
+   * A SQL file of the project.
+   *
+   * @param path relative to the project when inside it
+   * @param sha256 its content's hash, so that a change is noticed
+   */
+  public record SqlFile(String path, String sha256) {
+    String name() {
+      return java.nio.file.Path.of(path).getFileName().toString();
+    }
+  }
+}
