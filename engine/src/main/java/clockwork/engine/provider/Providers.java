@@ -1,6 +1,7 @@
 package clockwork.engine.provider;
 
 import clockwork.Containers;
+import clockwork.engine.provider.apple.AppleContainerProvider;
 import clockwork.engine.provider.docker.DockerProviders;
 import clockwork.engine.provider.file.EnvFileProvider;
 import clockwork.engine.provider.file.FileProvider;
@@ -49,6 +50,7 @@ public final class Providers {
     providers.add(new PostgresProvider(environment));
     providers.add(new GitProvider());
     providers.addAll(docker.providers());
+    providers.add(new AppleContainerProvider());
     return new Providers(providers, docker.containers());
   }
 

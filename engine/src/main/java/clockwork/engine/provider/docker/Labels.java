@@ -9,16 +9,16 @@ import java.util.TreeMap;
  * project label but no resource label was made for the project as a whole (its network, a volume a
  * container asked for) and is shared by its resources.
  */
-final class Labels {
-  static final String PROJECT = "dev.clockwork.project";
-  static final String PROJECT_NAME = "dev.clockwork.project-name";
-  static final String RESOURCE = "dev.clockwork.resource";
-  static final String SPEC_HASH = "dev.clockwork.spec-hash";
+public final class Labels {
+  public static final String PROJECT = "dev.clockwork.project";
+  public static final String PROJECT_NAME = "dev.clockwork.project-name";
+  public static final String RESOURCE = "dev.clockwork.resource";
+  public static final String SPEC_HASH = "dev.clockwork.spec-hash";
 
   private Labels() {}
 
   /** The labels of something made for one resource. */
-  static Map<String, String> of(String projectId, String projectName, String resourceId) {
+  public static Map<String, String> of(String projectId, String projectName, String resourceId) {
     var labels = new TreeMap<String, String>();
     labels.put(PROJECT, projectId);
     labels.put(PROJECT_NAME, projectName);
@@ -27,7 +27,7 @@ final class Labels {
   }
 
   /** Whether these labels say the object was made for this resource of this project. */
-  static boolean madeFor(Map<String, String> labels, String projectId, String resourceId) {
+  public static boolean madeFor(Map<String, String> labels, String projectId, String resourceId) {
     return labels != null
         && projectId != null
         && projectId.equals(labels.get(PROJECT))
@@ -43,7 +43,7 @@ final class Labels {
   }
 
   /** Who the labels say made the object, for messages. */
-  static String owner(Map<String, String> labels) {
+  public static String owner(Map<String, String> labels) {
     if (labels == null || !labels.containsKey(PROJECT)) return "not by Clockwork";
     return "by Clockwork for another project (\""
         + labels.getOrDefault(PROJECT_NAME, "?")

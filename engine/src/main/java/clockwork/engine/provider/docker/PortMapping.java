@@ -15,7 +15,7 @@ import java.util.List;
  * @param containerEnd the last container port
  * @param protocol {@code tcp}, {@code udp} or {@code sctp}
  */
-record PortMapping(
+public record PortMapping(
     String hostIp,
     int hostStart,
     int hostEnd,
@@ -33,7 +33,7 @@ record PortMapping(
    *
    * @throws IllegalArgumentException saying what is wrong, quoting it, and how to write it
    */
-  static PortMapping parse(String spec) {
+  public static PortMapping parse(String spec) {
     String rest = spec.strip();
     String protocol = "tcp";
     int slash = rest.lastIndexOf('/');

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * @param readOnly mounted read-only
  * @param bind whether the source is a directory (else a volume)
  */
-record VolumeMount(String source, String target, boolean readOnly, boolean bind) {
+public record VolumeMount(String source, String target, boolean readOnly, boolean bind) {
   static final Pattern VOLUME_NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
 
   /**
@@ -23,7 +23,7 @@ record VolumeMount(String source, String target, boolean readOnly, boolean bind)
    * @param projectDir what relative directories are relative to
    * @throws IllegalArgumentException saying what is wrong, quoting it, and how to write it
    */
-  static VolumeMount parse(String spec, Path projectDir) {
+  public static VolumeMount parse(String spec, Path projectDir) {
     String[] parts = spec.split(":", -1);
     if (parts.length == 1) {
       if (!parts[0].startsWith("/")) throw noTarget(spec);

@@ -1,0 +1,281 @@
+package clockwork.engine.provider.apple;
+
+import clockwork.engine.provider.docker.Labels;
+import clockwork.engine.provider.docker.PortMapping;
+import clockwork.engine.provider.docker.VolumeMount;
+import clockwork.resources.AppleContainerResource;
+import clockwork.spi.Action;
+import clockwork.spi.Applied;
+import clockwork.spi.Context;
+import clockwork.spi.Declaration;
+import clockwork.spi.Diff;
+import clockwork.spi.FieldChange;
+import clockwork.spi.Fillable;
+import clockwork.spi.InvalidResourceException;
+import clockwork.spi.Operation;
+import clockwork.spi.Outcome;
+import clockwork.spi.Provider;
+import clockwork.spi.Values;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Containers run by Apple's {@code container} command. Reality is read with one {@code container ls
+ * --all --format json}; each entry's {@code configuration.id} is its name and {@code
+ * configuration.labels} its labels, and {@code status} says whether it runs.
+ *
+ * <p>Artifacts: {@code container:NAME} for a container Clockwork ran.
+ */
+public final class AppleContainerProvider
+    implements Provider<AppleContainerResource, AppleContainerSpec, AppleContainerObservation> {
+  static final String CONTAINER = "container:";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final ContainerCommand command = new ContainerCommand();
+
+  @Override
+  public String kind() {
+    return "apple-container";
+  }
+
+  @Override
+  public Class<AppleContainerResource> resourceType() {
+    return AppleContainerResource.class;
+  }
+
+  @Override
+  public Class<AppleContainerSpec> specType() {
+    return AppleContainerSpec.class;
+  }
+
+  @Override
+  public Class<AppleContainerObservation> observationType() {
+    return AppleContainerObservation.class;
+  }
+
+  @Override
+  public List<Fillable> fillable() {
+    return List.of(
+        new Fillable(
+            "image",
+            Fillable.Shape.TEXT,
+            "the image to run, with a tag, such as nginx:1.27-alpine"),
+        new Fillable(
+            "ports", Fillable.Shape.TEXT_LIST, "published ports such as 8080:80; empty for none"),
+        new Fillable(
+            "envVars",
+            Fillable.Shape.TEXT_MAP,
+            "environment variables the image needs, never secrets; empty for none"),
+        new Fillable(
+            "command",
+            Fillable.Shape.TEXT_LIST,
+            "the command and its arguments; empty for the image's own"));
+  }
+
+  @Override
+  public AppleContainerSpec desired(AppleContainerResource container, Declaration declaration) {
+    var problems = new ArrayList<String>();
+    String image = container.image();
+    if (image.isBlank() || image.chars().anyMatch(Character::isWhitespace)) {
+      problems.add("image \"" + image + "\" is not an image reference, such as \"nginx:alpine\"");
+    }
+    var ports = new ArrayList<String>();
+    for (String port : orEmpty(container.ports())) {
+      try {
+        ports.add(PortMapping.parse(port).toString());
+      } catch (IllegalArgumentException e) {
+        problems.add(e.getMessage());
+      }
+    }
+    var volumes = new ArrayList<String>();
+    for (String volume : orEmpty(container.volumes())) {
+      try {
+        volumes.add(VolumeMount.parse(volume, declaration.project().dir()).toString());
+      } catch (IllegalArgumentException e) {
+        problems.add(e.getMessage());
+      }
+    }
+    if (!problems.isEmpty()) throw new InvalidResourceException(problems);
+    return new AppleContainerSpec(
+        declaration.id(),
+        image,
+        ports,
+        volumes,
+        new TreeMap<>(orEmpty(container.envVars())),
+        orEmpty(container.command()),
+        new TreeMap<>(orEmpty(container.labels())),
+        container.mustRun() == null || container.mustRun());
+  }
+
+  private static <T> List<T> orEmpty(List<T> list) {
+    return list == null ? List.of() : list;
+  }
+
+  private static Map<String, String> orEmpty(Map<String, String> map) {
+    return map == null ? Map.of() : map;
+  }
+
+  // ---- observe ---------------------------------------------------------------------------------
+
+  @Override
+  public Map<String, AppleContainerObservation> observe(
+      Map<String, AppleContainerSpec> specs, Context context) throws Exception {
+    command.requireAvailable();
+    var byName = new HashMap<String, AppleContainerObservation>();
+    for (JsonNode entry :
+        JSON.readTree(command.check(List.of("ls", "--all", "--format", "json")))) {
+      JsonNode configuration = entry.path("configuration");
+      var labels = new TreeMap<String, String>();
+      configuration
+          .path("labels")
+          .properties()
+          .forEach(l -> labels.put(l.getKey(), l.getValue().asText()));
+      byName.put(
+          configuration.path("id").asText(),
+          new AppleContainerObservation(entry.path("status").asText("unknown"), labels));
+    }
+    var observed = new HashMap<String, AppleContainerObservation>();
+    specs.forEach(
+        (id, spec) ->
+            observed.put(id, byName.getOrDefault(spec.name(), AppleContainerObservation.ABSENT)));
+    return observed;
+  }
+
+  // ---- diff ------------------------------------------------------------------------------------
+
+  @Override
+  public Diff diff(
+      AppleContainerSpec desired,
+      Applied<AppleContainerSpec, AppleContainerObservation> previous,
+      AppleContainerObservation actual) {
+    boolean ours = previous != null && previous.artifacts().contains(CONTAINER + desired.name());
+    if (actual.status().equals("absent")) {
+      return new Diff(Action.CREATE, fields(desired), ours, null);
+    }
+    if (!ours || !Objects.equals(actual.labels().get(Labels.RESOURCE), desired.name())) {
+      throw new InvalidResourceException(
+          List.of(
+              "a container named \""
+                  + desired.name()
+                  + "\" exists, made "
+                  + Labels.owner(actual.labels())
+                  + ": Clockwork never touches it; remove it with container delete "
+                  + desired.name()
+                  + ", or rename this resource"));
+    }
+    if (!hash(desired).equals(actual.labels().get(Labels.SPEC_HASH))) {
+      var changes = new ArrayList<FieldChange>();
+      AppleContainerSpec before = previous.spec();
+      if (before != null) {
+        changed(changes, "image", before.image(), desired.image());
+        changed(changes, "ports", before.ports(), desired.ports());
+        changed(changes, "volumes", before.volumes(), desired.volumes());
+        changed(changes, "envVars", before.env(), desired.env());
+        changed(changes, "command", before.command(), desired.command());
+        changed(changes, "labels", before.labels(), desired.labels());
+        changed(changes, "mustRun", before.mustRun(), desired.mustRun());
+      }
+      boolean drift = before == null || changes.isEmpty();
+      if (drift) changes.add(FieldChange.replacing("configuration", "changed", "as declared"));
+      return new Diff(Action.REPLACE, changes, drift, null);
+    }
+    if (desired.mustRun() && !actual.status().equals("running")) {
+      return new Diff(
+          Action.UPDATE,
+          List.of(FieldChange.changed("status", Values.quote(actual.status()), "\"running\"")),
+          true,
+          null);
+    }
+    return Diff.same();
+  }
+
+  private static void changed(
+      List<FieldChange> changes, String field, Object before, Object after) {
+    if (!Objects.equals(before, after)) {
+      changes.add(FieldChange.replacing(field, String.valueOf(before), String.valueOf(after)));
+    }
+  }
+
+  private static List<FieldChange> fields(AppleContainerSpec spec) {
+    var fields = new ArrayList<FieldChange>();
+    fields.add(FieldChange.added("image", Values.quote(spec.image())));
+    if (!spec.ports().isEmpty()) fields.add(FieldChange.added("ports", spec.ports().toString()));
+    if (!spec.volumes().isEmpty()) {
+      fields.add(FieldChange.added("volumes", spec.volumes().toString()));
+    }
+    if (!spec.env().isEmpty()) fields.add(FieldChange.added("envVars", spec.env().toString()));
+    if (!spec.command().isEmpty()) {
+      fields.add(FieldChange.added("command", spec.command().toString()));
+    }
+    return fields;
+  }
+
+  /** A hash of everything that, changed, replaces the container. */
+  private static String hash(AppleContainerSpec spec) {
+    return Values.sha256(spec.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+  }
+
+  // ---- changes ---------------------------------------------------------------------------------
+
+  @Override
+  public Outcome<AppleContainerObservation> create(
+      AppleContainerSpec desired,
+      Applied<AppleContainerSpec, AppleContainerObservation> previous,
+      Operation operation)
+      throws Exception {
+    operation.claim(List.of(CONTAINER + desired.name()));
+    var arguments = new ArrayList<String>();
+    arguments.add(desired.mustRun() ? "run" : "create");
+    if (desired.mustRun()) arguments.add("--detach");
+    arguments.addAll(List.of("--name", desired.name()));
+    var labels = new TreeMap<>(desired.labels());
+    labels.putAll(Labels.of(operation.project().id(), operation.project().name(), desired.name()));
+    labels.put(Labels.SPEC_HASH, hash(desired));
+    labels.forEach((name, value) -> arguments.addAll(List.of("--label", name + "=" + value)));
+    desired.ports().forEach(port -> arguments.addAll(List.of("--publish", port)));
+    desired.volumes().forEach(volume -> arguments.addAll(List.of("--volume", volume)));
+    desired.env().forEach((name, value) -> arguments.addAll(List.of("--env", name + "=" + value)));
+    arguments.add(desired.image());
+    arguments.addAll(desired.command());
+    operation.report((desired.mustRun() ? "running " : "creating ") + desired.image());
+    command.check(arguments);
+    return new Outcome<>(
+        new AppleContainerObservation(desired.mustRun() ? "running" : "stopped", labels),
+        List.of(CONTAINER + desired.name()));
+  }
+
+  @Override
+  public Outcome<AppleContainerObservation> update(
+      AppleContainerSpec desired,
+      Applied<AppleContainerSpec, AppleContainerObservation> previous,
+      Operation operation)
+      throws Exception {
+    command.check(List.of("start", desired.name()));
+    return new Outcome<>(
+        new AppleContainerObservation("running", previous.observed().labels()),
+        previous.artifacts());
+  }
+
+  @Override
+  public void delete(
+      Applied<AppleContainerSpec, AppleContainerObservation> previous, Operation operation)
+      throws Exception {
+    for (String artifact : previous.artifacts()) {
+      if (!artifact.startsWith(CONTAINER)) continue;
+      String name = artifact.substring(CONTAINER.length());
+      command.run(List.of("stop", name)); // fails harmlessly when it is not running
+      ContainerCommand.Result deleted = command.run(List.of("delete", name));
+      if (deleted.exitCode() != 0 && !deleted.err().toLowerCase().contains("not found")) {
+        throw new IllegalStateException(
+            "container delete " + name + " failed: " + deleted.err().strip());
+      }
+    }
+  }
+}
