@@ -68,10 +68,10 @@ class TemplateIT {
                 + " \"templates/app.conf.peb\" uses variable \"host\" (line 2), which is not given:"
                 + " add .variable(\"host\", ...)");
 
-    declare("port={{ port }}\n{% if port %}\nopen\n", "8080");
+    declare("port={{ port }}\n{% for x in %}\nopen\n", "8080");
     assertThat(Launcher.run(project, "apply", "--yes"))
         .exitedWith(ExitCode.INVALID_INPUT)
-        .errContains("templateFile \"templates/app.conf.peb\" has an error at line");
+        .errContains("templateFile \"templates/app.conf.peb\" has an error at line 2: Unexpected");
     assertThat(project.resolve("config")).doesNotExist();
     assertThat(project.resolve(".clockwork/state.json")).doesNotExist();
   }
