@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * A database (and optionally its owner role, a schema and ordered migrations) inside a PostgreSQL
- * server reached by a JDBC URL:
+ * server: one reached by a JDBC URL, or a {@code DockerResource} of the project that this is
+ * connected to:
  *
  * <pre>{@code
  * new PostgresDatabaseResource("shop-db")
@@ -16,6 +17,11 @@ import java.util.List;
  *     .schemaFile("db/schema.sql")
  *     .migrations("db/migrations")
  * }</pre>
+ *
+ * <p>Connected to a container instead ({@code .connect(postgresContainer)}, no {@code server}),
+ * Clockwork reaches it through the host port the container publishes for 5432, as the user its
+ * {@code POSTGRES_USER} names ({@code postgres} unless set), and connected containers get a {@code
+ * DATABASE_URL} with the container's name and port 5432.
  *
  * <p>Passwords never appear in {@code main.java}, plans or state: the server's comes from the
  * environment variable {@link #passwordFromEnv} names ({@code PGPASSWORD} unless told), the role's
@@ -40,9 +46,12 @@ public final class PostgresDatabaseResource extends Resource {
     return "postgres";
   }
 
+  /** The server, unless this is connected to the container that runs it. */
   @Override
   protected List<String> requiredFields() {
-    return List.of("server");
+    return connections().stream().anyMatch(r -> r instanceof DockerResource)
+        ? List.of()
+        : List.of("server");
   }
 
   @Override
@@ -161,6 +170,7 @@ public final class PostgresDatabaseResource extends Resource {
    */
   public String connectionUrl() {
     String server = server();
+    if (server == null) return null; // the server is a container: see the Docker provider
     String prefix = "jdbc:postgresql://";
     if (server == null || !server.startsWith(prefix)) return null;
     String rest = server.substring(prefix.length());

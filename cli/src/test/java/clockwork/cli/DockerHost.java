@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -21,6 +22,9 @@ final class DockerHost {
 
   /** The same image under another tag: changing to it is an image change. */
   static final String OTHER_IMAGE = "clockwork-test/busybox:2";
+
+  /** A PostgreSQL server (trust authentication, user postgres), from this machine's PostgreSQL. */
+  static final String POSTGRES_IMAGE = "clockwork-test/postgres:15";
 
   private static boolean imagesReady;
 
@@ -94,6 +98,22 @@ final class DockerHost {
     }
     docker("tag", IMAGE, OTHER_IMAGE);
     imagesReady = true;
+  }
+
+  /** Makes {@link #POSTGRES_IMAGE} if the engine does not have it yet. */
+  static synchronized void ensurePostgresImage() {
+    ensureImages();
+    if (tryDocker("image", "inspect", POSTGRES_IMAGE).exitCode() == 0) return;
+    Path script;
+    try {
+      script = Path.of(DockerHost.class.getResource("/postgres-image/build.sh").toURI());
+    } catch (java.net.URISyntaxException e) {
+      throw new AssertionError(e);
+    }
+    Result built = run(List.of("bash", script.toString(), POSTGRES_IMAGE));
+    if (built.exitCode() != 0) {
+      throw new AssertionError("cannot build " + POSTGRES_IMAGE + ": " + built.err());
+    }
   }
 
   /** A suffix that keeps this test's names apart from any other run's on the same engine. */

@@ -147,6 +147,48 @@ class PostgresIT {
   }
 
   @Test
+  void aServerInAConnectedContainer_isWaitedFor_andServesTheDatabase() throws Exception {
+    DockerHost.ensurePostgresImage();
+    int port = DockerHost.freePort();
+    String server = "pg-" + suffix.replace('_', '-');
+    String app = "app-" + suffix.replace('_', '-');
+    Files.writeString(
+        project.resolve("main.java"),
+        """
+        import clockwork.*;
+        import clockwork.resources.*;
+
+        void main() {
+            var server = new DockerResource("%s").image("%s").ports("%d:5432").stopTimeout(1);
+            var db = new PostgresDatabaseResource("shop-db")
+                .database("%s")
+                .migrations("db/migrations")
+                .connect(server);
+            var app = new DockerResource("%s").image("%s").command("sleep", "3600")
+                .stopTimeout(1).connect(db);
+            Clockwork.declare(server, db, app);
+        }
+        """
+            .formatted(server, DockerHost.POSTGRES_IMAGE, port, database, app, DockerHost.IMAGE));
+    Files.writeString(
+        project.resolve("db/migrations/001_tea.sql"),
+        "CREATE TABLE items (id int PRIMARY KEY, name text);\n"
+            + "INSERT INTO items VALUES (1, 'tea');\n");
+
+    assertThat(Launcher.run(project, "apply", "--yes")).succeeded().outContains("3 created");
+    String url = "jdbc:postgresql://127.0.0.1:" + port + "/" + database + "?user=postgres";
+    try (var connection = DriverManager.getConnection(url);
+        var result = connection.createStatement().executeQuery("SELECT name FROM items")) {
+      assertThat(result.next()).isTrue();
+      assertThat(result.getString(1)).isEqualTo("tea");
+    }
+    assertThat(DockerHost.inspect(app, "{{json .Config.Env}}"))
+        .contains("DATABASE_URL=postgresql://postgres@" + server + ":5432/" + database + "\"");
+    assertThat(Launcher.run(project, "plan")).succeeded().outContains("No changes");
+    assertThat(Launcher.run(project, "destroy", "--yes")).succeeded().outContains("3 deleted");
+  }
+
+  @Test
   void badInput_isRefusedBeforeAnythingChanges() throws Exception {
     declare(ADMIN + "&password=clockwork_test");
     assertThat(Launcher.run(project, ENV, "plan"))

@@ -313,11 +313,39 @@ public final class DockerContainerProvider
     List<String> databases =
         declaration.dependencies().stream()
             .filter(d -> d instanceof PostgresDatabaseResource)
-            .map(d -> ((PostgresDatabaseResource) d).connectionUrl())
+            .map(d -> databaseUrl((PostgresDatabaseResource) d, declaration))
             .filter(Objects::nonNull)
             .toList();
     if (databases.size() == 1) result.put("DATABASE_URL", databases.getFirst());
     return result;
+  }
+
+  /**
+   * A connected database's URL, without a password: through its server container's name on the
+   * project network when it runs in one, else the one its server URL gives.
+   */
+  private static String databaseUrl(PostgresDatabaseResource db, Declaration declaration) {
+    if (db.server() != null) return db.connectionUrl();
+    return db.connections().stream()
+        .filter(DockerResource.class::isInstance)
+        .map(DockerResource.class::cast)
+        .findFirst()
+        .map(
+            server -> {
+              String user =
+                  db.role() != null
+                      ? db.role()
+                      : server.envVars() == null
+                          ? "postgres"
+                          : server.envVars().getOrDefault("POSTGRES_USER", "postgres");
+              return "postgresql://"
+                  + user
+                  + "@"
+                  + declaration.idOf(server)
+                  + ":5432/"
+                  + db.databaseName();
+            })
+        .orElse(null);
   }
 
   // ---- observe --------------------------------------------------------------------------------

@@ -1,6 +1,8 @@
 package clockwork.engine.provider.postgres;
 
+import clockwork.engine.provider.docker.PortMapping;
 import clockwork.engine.provider.postgres.PostgresSpec.SqlFile;
+import clockwork.resources.DockerResource;
 import clockwork.resources.PostgresDatabaseResource;
 import clockwork.spi.Action;
 import clockwork.spi.Applied;
@@ -83,8 +85,10 @@ public final class PostgresProvider
   public PostgresSpec desired(PostgresDatabaseResource db, Declaration declaration) {
     Project project = declaration.project();
     var problems = new ArrayList<String>();
-    String server = db.server();
-    if (!JDBC.matcher(server).matches()) {
+    String server = db.server() != null ? db.server() : serverContainer(declaration, problems);
+    if (server == null) {
+      // reported by serverContainer
+    } else if (!JDBC.matcher(server).matches()) {
       problems.add(
           "server \""
               + server
@@ -127,6 +131,52 @@ public final class PostgresProvider
         db.rolePasswordFromEnv(),
         schema,
         migrations);
+  }
+
+  /**
+   * The JDBC URL of the connected container that runs the server, reached through the host port it
+   * publishes for 5432.
+   */
+  private static String serverContainer(Declaration declaration, List<String> problems) {
+    List<DockerResource> containers =
+        declaration.dependencies().stream()
+            .filter(DockerResource.class::isInstance)
+            .map(DockerResource.class::cast)
+            .toList();
+    if (containers.size() != 1) {
+      problems.add(
+          "it is connected to "
+              + containers.size()
+              + " containers: give .server(\"jdbc:postgresql://...\"), or connect it to the one"
+              + " DockerResource that runs PostgreSQL");
+      return null;
+    }
+    DockerResource container = containers.getFirst();
+    for (String port : container.ports() == null ? List.<String>of() : container.ports()) {
+      try {
+        PortMapping mapping = PortMapping.parse(port);
+        if (mapping.hostStart() > 0
+            && mapping.containerStart() <= 5432
+            && 5432 <= mapping.containerEnd()) {
+          String user =
+              container.envVars() == null
+                  ? "postgres"
+                  : container.envVars().getOrDefault("POSTGRES_USER", "postgres");
+          return "jdbc:postgresql://127.0.0.1:"
+              + (mapping.hostStart() + 5432 - mapping.containerStart())
+              + "/postgres?user="
+              + user;
+        }
+      } catch (IllegalArgumentException e) {
+        // the container's own check reports it
+      }
+    }
+    problems.add(
+        "DockerResource \""
+            + container.name()
+            + "\" publishes no host port for 5432, so Clockwork cannot reach its server: add"
+            + " .ports(\"5433:5432\") to it");
+    return null;
   }
 
   private static void identifier(String what, String name, List<String> problems) {
