@@ -29,9 +29,11 @@ import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
@@ -299,7 +301,8 @@ public abstract class FileWritingProvider<R extends Resource>
               : target.equals(at);
       (serves ? keep : drop).add(artifact);
     }
-    remove(drop.reversed(), operation.project());
+    // a directory it made that still holds another resource's file stays its own, to remove later
+    keep.addAll(remove(drop.reversed(), operation.project()));
     return new Outcome<>(written.observed(), keep);
   }
 
@@ -364,25 +367,48 @@ public abstract class FileWritingProvider<R extends Resource>
   }
 
   /**
-   * Removes artifacts in the order given; never a directory with something left in it. Files
-   * resources may share a directory and be deleted at the same time, so whatever is already gone
-   * counts as removed.
+   * Directories Clockwork made that could not be removed yet because another resource's file was
+   * still in them. Resources sharing a directory are deleted in parallel, in no set order, so the
+   * one whose file leaves last removes them: every removal tries these again.
    */
-  private static void remove(List<String> artifacts, Project project) throws IOException {
-    for (String artifact : artifacts) {
-      if (artifact.startsWith(FILE)) {
-        Path file = project.dir().resolve(artifact.substring(FILE.length()));
-        if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) Files.deleteIfExists(file);
-      } else if (artifact.startsWith(DIR)) {
-        Path dir = project.dir().resolve(artifact.substring(DIR.length()));
-        if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-          try {
-            Files.deleteIfExists(dir);
-          } catch (DirectoryNotEmptyException e) {
-            // something else is still in it, another resource's or not Clockwork's: leave it
+  private static final Set<Path> LEFT_FOR_LATER = new TreeSet<>(Comparator.reverseOrder());
+
+  /**
+   * Removes artifacts in the order given; never a directory with something left in it, and whatever
+   * is already gone counts as removed.
+   *
+   * @return the directories that are still there, having something in them
+   */
+  private static List<String> remove(List<String> artifacts, Project project) throws IOException {
+    var left = new ArrayList<String>();
+    synchronized (LEFT_FOR_LATER) {
+      for (String artifact : artifacts) {
+        if (artifact.startsWith(FILE)) {
+          Path file = project.dir().resolve(artifact.substring(FILE.length()));
+          if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) Files.deleteIfExists(file);
+        } else if (artifact.startsWith(DIR)) {
+          Path dir = project.dir().resolve(artifact.substring(DIR.length()));
+          if (!removeIfEmpty(dir)) {
+            left.add(artifact);
+            LEFT_FOR_LATER.add(dir);
           }
         }
       }
+      // deepest first, so that a directory emptied by removing the one below it goes too
+      LEFT_FOR_LATER.removeIf(FileWritingProvider::removeIfEmpty);
+    }
+    return left;
+  }
+
+  /** Removes a directory unless something is in it; true when it is gone. */
+  private static boolean removeIfEmpty(Path dir) {
+    try {
+      if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) Files.deleteIfExists(dir);
+      return true;
+    } catch (DirectoryNotEmptyException e) {
+      return false; // another resource's file, or one that is not Clockwork's: leave it
+    } catch (IOException e) {
+      return false;
     }
   }
 

@@ -45,6 +45,32 @@ class FileProviderTest {
   }
 
   @Test
+  void aSharedDirectory_goesWithTheLastFileInIt_whicheverResourceMadeIt() throws IOException {
+    var first = new FileSpec("shared/a.txt", "a", "644");
+    var second = new FileSpec("shared/sub/b.txt", "b", "644");
+    Outcome<FileObservation> madeFirst = provider.create(first, null, operation());
+    Outcome<FileObservation> madeSecond = provider.create(second, null, operation());
+    assertThat(madeFirst.artifacts()).contains("dir:shared");
+    assertThat(madeSecond.artifacts()).doesNotContain("dir:shared");
+
+    // the first moves away while the second's file still holds its directory
+    var moved = new FileSpec("elsewhere/a.txt", "a", "644");
+    Outcome<FileObservation> movedAway =
+        provider.replace(
+            moved, new Applied<>(first, madeFirst.observed(), madeFirst.artifacts()), operation());
+    assertThat(movedAway.artifacts()).contains("dir:shared");
+    assertThat(dir.resolve("shared")).isDirectory();
+
+    // deleted in the unlucky order: the owner of shared first, while shared still holds b.txt
+    provider.delete(new Applied<>(moved, movedAway.observed(), movedAway.artifacts()), operation());
+    assertThat(dir.resolve("shared")).isDirectory();
+    provider.delete(
+        new Applied<>(second, madeSecond.observed(), madeSecond.artifacts()), operation());
+    assertThat(dir.resolve("shared")).doesNotExist();
+    assertThat(dir.resolve("elsewhere")).doesNotExist();
+  }
+
+  @Test
   void create_claimsDirectoriesAndFileBeforeWriting_thenDeleteRemovesExactlyThose()
       throws IOException {
     Files.createDirectories(dir.resolve("a"));
