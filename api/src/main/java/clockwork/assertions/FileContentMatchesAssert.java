@@ -3,9 +3,11 @@ package clockwork.assertions;
 import clockwork.Assertion;
 import clockwork.Check;
 import clockwork.Target;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -41,7 +43,7 @@ public final class FileContentMatchesAssert extends Assertion {
       throw new IllegalArgumentException(
           "FileContentMatchesAssert: \"" + sha256 + "\" is not a SHA-256: give 64 hex digits");
     }
-    return new FileContentMatchesAssert(path, null, sha256.toLowerCase(java.util.Locale.ROOT));
+    return new FileContentMatchesAssert(path, null, sha256.toLowerCase(Locale.ROOT));
   }
 
   private static Pattern compile(String pattern) {
@@ -70,7 +72,7 @@ public final class FileContentMatchesAssert extends Assertion {
   public Check check(Target target) throws Exception {
     byte[] content = Files.readAllBytes(target.path(path));
     if (pattern != null) {
-      return pattern.matcher(new String(content, java.nio.charset.StandardCharsets.UTF_8)).find()
+      return pattern.matcher(new String(content, StandardCharsets.UTF_8)).find()
           ? Check.pass("matches")
           : Check.fail("no match for /" + pattern + "/ in " + content.length + " bytes");
     }

@@ -3,6 +3,7 @@ package clockwork.assertions;
 import clockwork.Assertion;
 import clockwork.Check;
 import clockwork.Target;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -40,8 +41,7 @@ public final class SslCertificateAssert extends Assertion {
     context.init(null, new TrustManager[] {new ReadOnly()}, null);
     int port = url.getPort() < 0 ? 443 : url.getPort();
     try (var socket = (SSLSocket) context.getSocketFactory().createSocket()) {
-      socket.connect(
-          new java.net.InetSocketAddress(url.getHost(), port), (int) attemptTimeout().toMillis());
+      socket.connect(new InetSocketAddress(url.getHost(), port), (int) attemptTimeout().toMillis());
       socket.startHandshake();
       var certificate = (X509Certificate) socket.getSession().getPeerCertificates()[0];
       long days = Duration.between(Instant.now(), certificate.getNotAfter().toInstant()).toDays();

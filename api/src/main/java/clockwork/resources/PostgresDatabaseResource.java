@@ -3,6 +3,7 @@ package clockwork.resources;
 import clockwork.Assertion;
 import clockwork.Resource;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * A database (and optionally its owner role, a schema and ordered migrations) inside a PostgreSQL
@@ -37,6 +38,8 @@ import java.util.List;
  * DockerResource} connected to this one gets {@code DATABASE_URL} (without the password).
  */
 public final class PostgresDatabaseResource extends Resource {
+  private static final Pattern USER = Pattern.compile("[?&]user=([^&]+)");
+
   public PostgresDatabaseResource(String name) {
     super(name);
   }
@@ -178,7 +181,7 @@ public final class PostgresDatabaseResource extends Resource {
     String hostPort = slash < 0 ? rest : rest.substring(0, slash);
     String user = role();
     if (user == null) {
-      var matcher = java.util.regex.Pattern.compile("[?&]user=([^&]+)").matcher(rest);
+      var matcher = USER.matcher(rest);
       user = matcher.find() ? matcher.group(1) : null;
     }
     return "postgresql://" + (user == null ? "" : user + "@") + hostPort + "/" + databaseName();

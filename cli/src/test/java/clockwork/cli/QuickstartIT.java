@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,6 +79,18 @@ class QuickstartIT {
     assertThat(Launcher.run(project, "plan"))
         .succeeded()
         .outContains("Plan: 3 to create, 0 to update, 0 to replace, 0 to delete.");
+  }
+
+  @Test
+  void theLauncher_printsNothingExtra_whenItMakesOrUsesItsClassArchive() {
+    // a fresh cache: the first run writes the shared class archive, the second uses it
+    var cache = Map.of("XDG_CACHE_HOME", project.resolve("cache").toString());
+    for (int run = 0; run < 2; run++) {
+      CliResult version = Launcher.run(project, cache, "version");
+      assertThat(version).succeeded();
+      assertThat(version.err()).as("run " + run).isEmpty();
+    }
+    assertThat(project.resolve("cache/clockwork")).isDirectoryContaining("glob:**.jsa");
   }
 
   @Test

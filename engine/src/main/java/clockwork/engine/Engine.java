@@ -8,8 +8,8 @@ import clockwork.engine.apply.Applier;
 import clockwork.engine.apply.ApplyResult;
 import clockwork.engine.complete.Completer;
 import clockwork.engine.complete.Desired;
-import clockwork.engine.event.Event;
 import clockwork.engine.event.EventListener;
+import clockwork.engine.event.ReportingContext;
 import clockwork.engine.load.Loader;
 import clockwork.engine.model.ModelClient;
 import clockwork.engine.model.OpenAiModelClient;
@@ -30,7 +30,6 @@ import clockwork.engine.verify.AssertionResult;
 import clockwork.engine.verify.Subject;
 import clockwork.engine.verify.Verifier;
 import clockwork.resources.BlankResource;
-import clockwork.spi.Context;
 import clockwork.spi.Project;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -144,7 +143,8 @@ public final class Engine {
 
   private Plan plan(State state) {
     Project project = new Project(name, state.projectId(), dir);
-    return new Planner(providers, context(project)).plan(load(project).desired(), state);
+    return new Planner(providers, new ReportingContext(project, null, events))
+        .plan(load(project).desired(), state);
   }
 
   /** main.java, loaded, resolved and completed. */
@@ -259,7 +259,8 @@ public final class Engine {
   public Plan planDestroy(boolean keepFiles) {
     State state = store.read();
     Project project = new Project(name, state.projectId(), dir);
-    return new Planner(providers, context(project)).destroy(state, keepFiles);
+    return new Planner(providers, new ReportingContext(project, null, events))
+        .destroy(state, keepFiles);
   }
 
   /** Carries out a plan (an apply's or a destroy's); the lock must be held. */
@@ -291,20 +292,6 @@ public final class Engine {
         Duration.ofSeconds(settings.number(Name.CW_COMPLETION_TIMEOUT, 1)),
         settings.number(Name.CW_COMPLETION_MAX_RETRIES, 0),
         Duration.ofSeconds(1));
-  }
-
-  private Context context(Project project) {
-    return new Context() {
-      @Override
-      public Project project() {
-        return project;
-      }
-
-      @Override
-      public void report(String message) {
-        events.on(new Event.Progress(null, message));
-      }
-    };
   }
 
   /**

@@ -2,6 +2,7 @@ package clockwork.engine.apply;
 
 import clockwork.engine.event.Event;
 import clockwork.engine.event.EventListener;
+import clockwork.engine.event.ReportingContext;
 import clockwork.engine.plan.Change;
 import clockwork.engine.plan.Plan;
 import clockwork.engine.provider.ProviderHandle;
@@ -75,7 +76,7 @@ public final class Applier {
         made.computeIfAbsent(change.kind(), k -> new ArrayList<>()).add(change.desired());
       }
     }
-    var context = context(project, null);
+    var context = new ReportingContext(project, null, events);
     for (var kind : made.entrySet()) {
       try {
         providers.find(kind.getKey()).orElseThrow().prepare(kind.getValue(), context);
@@ -83,21 +84,6 @@ public final class Applier {
         throw new PrepareException(kind.getKey(), e);
       }
     }
-  }
-
-  /** The project, with progress reported as events for the resource (or none). */
-  private Context context(Project project, String resourceId) {
-    return new Context() {
-      @Override
-      public Project project() {
-        return project;
-      }
-
-      @Override
-      public void report(String message) {
-        events.on(new Event.Progress(resourceId, message));
-      }
-    };
   }
 
   /** One apply: every change started once the changes it waits for have finished. */
@@ -239,7 +225,7 @@ public final class Applier {
     }
 
     private Operation operation(Change change) {
-      Context context = context(project, change.id());
+      Context context = new ReportingContext(project, change.id(), events);
       return new Operation() {
         @Override
         public String resourceId() {

@@ -2,6 +2,7 @@ package clockwork.engine.complete;
 
 import clockwork.engine.model.AnswerFormat;
 import clockwork.spi.Fillable;
+import clockwork.spi.InvalidResourceException;
 import clockwork.spi.Values;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,26 +27,12 @@ final class Answer {
 
   private Answer() {}
 
-  /** An answer that does not fit its format, with every reason found. */
-  static final class RefusedException extends Exception {
-    private final List<String> problems;
-
-    RefusedException(List<String> problems) {
-      super(String.join("; ", problems));
-      this.problems = List.copyOf(problems);
-    }
-
-    List<String> problems() {
-      return problems;
-    }
-  }
-
   /**
    * @param given the fields the user gave, which an answer must leave out
    * @return the values by field, in the format's order
+   * @throws InvalidResourceException listing every way the answer does not fit
    */
-  static Map<String, Object> read(String text, AnswerFormat format, Set<String> given)
-      throws RefusedException {
+  static Map<String, Object> read(String text, AnswerFormat format, Set<String> given) {
     JsonNode answer;
     try {
       answer = JSON.readTree(text);
@@ -53,14 +40,13 @@ final class Answer {
       answer = null;
     }
     if (answer == null || !answer.isObject()) {
-      throw new RefusedException(
+      throw new InvalidResourceException(
           List.of("the answer is not a JSON object: " + Values.show(text == null ? "" : text)));
     }
     return read(answer, format, given);
   }
 
-  static Map<String, Object> read(JsonNode answer, AnswerFormat format, Set<String> given)
-      throws RefusedException {
+  static Map<String, Object> read(JsonNode answer, AnswerFormat format, Set<String> given) {
     var problems = new ArrayList<String>();
     var fields = new LinkedHashMap<String, Fillable>();
     format.fields().forEach(f -> fields.put(f.field(), f));
@@ -88,7 +74,7 @@ final class Answer {
       Object read = read(field, value, problems);
       if (read != null) values.put(field.field(), read);
     }
-    if (!problems.isEmpty()) throw new RefusedException(problems);
+    if (!problems.isEmpty()) throw new InvalidResourceException(problems);
     return values;
   }
 

@@ -16,6 +16,7 @@ import clockwork.spi.Fillable;
 import clockwork.spi.InvalidResourceException;
 import clockwork.spi.Project;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -233,23 +234,19 @@ public final class Completer {
       Prompt prompt,
       CompletionLock.Entry entry,
       Set<String> given) {
-    String refused;
     try {
       node.resource().fill(withoutEmpty(Answer.read(entry.values(), prompt.format(), given)));
       return desired(graph, node, provider, entry, Completion.Source.LOCK);
-    } catch (Answer.RefusedException e) {
-      refused = String.join("; ", e.problems());
     } catch (InvalidResourceException e) {
-      refused = String.join("; ", e.problems());
+      return invalid(
+          node,
+          CompletionLock.FILE
+              + " holds values that are refused ("
+              + String.join("; ", e.problems())
+              + "): correct them, or ask the model again with --refresh-ai "
+              + node.id(),
+          false);
     }
-    return invalid(
-        node,
-        CompletionLock.FILE
-            + " holds values that are refused ("
-            + refused
-            + "): correct them, or ask the model again with --refresh-ai "
-            + node.id(),
-        false);
   }
 
   private Result ask(
@@ -281,8 +278,6 @@ public final class Completer {
             new CompletionLock.Entry(
                 node.resource().kind(), client.model(), inputs, Answer.toJson(values));
         return desired(graph, node, provider, entry, Completion.Source.MODEL);
-      } catch (Answer.RefusedException e) {
-        refused = e.problems();
       } catch (InvalidResourceException e) {
         refused = e.problems();
       }
@@ -317,7 +312,7 @@ public final class Completer {
         .values()
         .removeIf(
             value ->
-                value instanceof java.util.Collection<?> list && list.isEmpty()
+                value instanceof Collection<?> list && list.isEmpty()
                     || value instanceof Map<?, ?> map && map.isEmpty());
     return filled;
   }

@@ -21,6 +21,7 @@ import java.net.ConnectException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -77,12 +78,6 @@ public final class OpenAiModelClient implements ModelClient {
     for (int attempt = 0; ; attempt++) {
       try {
         return chat(conversation, format);
-      } catch (RetriableException | HttpTimeoutError e) {
-        if (attempt == maxRetries) {
-          throw failure(
-              reason(e) + ", " + (maxRetries + 1) + " attempts in all", ExitCode.FAILED, e);
-        }
-        sleep(backoff.multipliedBy(1L << Math.min(attempt, 5)));
       } catch (AuthenticationException e) {
         throw failure(
             "the API key was refused ("
@@ -108,9 +103,19 @@ public final class OpenAiModelClient implements ModelClient {
               ExitCode.FAILED,
               e);
         }
-        throw failure(reason(e), ExitCode.FAILED, e);
+        if (!retriable(e)) throw failure(reason(e), ExitCode.FAILED, e);
+        if (attempt == maxRetries) {
+          throw failure(
+              reason(e) + ", " + (maxRetries + 1) + " attempts in all", ExitCode.FAILED, e);
+        }
+        sleep(backoff.multipliedBy(1L << Math.min(attempt, 5)));
       }
     }
+  }
+
+  /** Rate limits, server errors and timeouts, ours included, are worth asking again. */
+  private static boolean retriable(RuntimeException e) {
+    return e instanceof RetriableException || hasCause(e, HttpTimeoutException.class);
   }
 
   /** One request; a refused strict schema switches to JSON mode and asks again. */
@@ -122,7 +127,7 @@ public final class OpenAiModelClient implements ModelClient {
         jsonModeOnly.set(true);
       }
     }
-    var withSchema = new java.util.ArrayList<>(conversation);
+    var withSchema = new ArrayList<>(conversation);
     withSchema.add(
         Message.system(
             "Answer with one JSON object that matches this JSON schema:\n" + format.schema()));
@@ -130,18 +135,13 @@ public final class OpenAiModelClient implements ModelClient {
   }
 
   private String send(List<Message> conversation, ResponseFormat responseFormat) {
-    try {
-      var request =
-          ChatRequest.builder()
-              .messages(conversation.stream().map(OpenAiModelClient::message).toList())
-              .responseFormat(responseFormat)
-              .build();
-      String text = chat.chat(request).aiMessage().text();
-      return text == null ? "" : text;
-    } catch (RuntimeException e) {
-      if (hasCause(e, HttpTimeoutException.class)) throw new HttpTimeoutError(e);
-      throw e;
-    }
+    var request =
+        ChatRequest.builder()
+            .messages(conversation.stream().map(OpenAiModelClient::message).toList())
+            .responseFormat(responseFormat)
+            .build();
+    String text = chat.chat(request).aiMessage().text();
+    return text == null ? "" : text;
   }
 
   private static ResponseFormat strict(AnswerFormat format) {
@@ -169,7 +169,7 @@ public final class OpenAiModelClient implements ModelClient {
   }
 
   private String reason(Throwable e) {
-    if (e instanceof HttpTimeoutError) {
+    if (hasCause(e, HttpTimeoutException.class)) {
       return "no answer within the timeout; raise CW_COMPLETION_TIMEOUT (seconds) for slow models";
     }
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
@@ -209,13 +209,6 @@ public final class OpenAiModelClient implements ModelClient {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting to ask the model again", e);
-    }
-  }
-
-  /** A request that timed out on our side, which is worth retrying like a 408. */
-  private static final class HttpTimeoutError extends RuntimeException {
-    HttpTimeoutError(Throwable cause) {
-      super(cause);
     }
   }
 }

@@ -17,24 +17,17 @@ public final class Settings {
 
   /** A setting Clockwork knows, by its environment variable. */
   public enum Name {
-    CW_API_KEY(null, true),
-    CW_MODEL("openai/gpt-5-mini", false),
-    CW_BASE_URL("https://openrouter.ai/api/v1", false),
-    CW_COMPLETION_MAX_RETRIES("3", false),
-    CW_COMPLETION_TIMEOUT("60", false),
-    CW_LOG_LEVEL("WARN", false);
+    CW_API_KEY(null),
+    CW_MODEL("openai/gpt-5-mini"),
+    CW_BASE_URL("https://openrouter.ai/api/v1"),
+    CW_COMPLETION_MAX_RETRIES("3"),
+    CW_COMPLETION_TIMEOUT("60"),
+    CW_LOG_LEVEL("WARN");
 
     private final String defaultValue;
-    private final boolean secret;
 
-    Name(String defaultValue, boolean secret) {
+    Name(String defaultValue) {
       this.defaultValue = defaultValue;
-      this.secret = secret;
-    }
-
-    /** True for values that must never be shown. */
-    public boolean secret() {
-      return secret;
     }
   }
 
@@ -101,11 +94,6 @@ public final class Settings {
     return new Settings(settings);
   }
 
-  /** Defaults only, with no flags, environment or {@code .env}. */
-  public static Settings defaults() {
-    return load(Map.of(), Map.of(), null);
-  }
-
   public Setting get(Name name) {
     return settings.get(name);
   }
@@ -141,7 +129,6 @@ public final class Settings {
   }
 
   private static Map<String, String> readDotEnv(Path projectDir) {
-    if (projectDir == null) return Map.of();
     try {
       var values = new HashMap<String, String>();
       Dotenv.configure()

@@ -1,6 +1,7 @@
 package clockwork.engine.provider.apple;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +67,7 @@ final class ContainerCommand {
     checked = true;
   }
 
-  private static String read(java.io.InputStream stream) {
+  private static String read(InputStream stream) {
     try {
       return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

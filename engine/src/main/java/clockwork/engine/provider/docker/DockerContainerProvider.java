@@ -58,6 +58,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -713,8 +714,20 @@ public final class DockerContainerProvider
       Applied<ContainerSpec, ContainerObservation> previous,
       Operation operation) {
     DockerClient docker = client();
+    return changing(desired, false, () -> make(docker, desired, previous, operation));
+  }
+
+  /**
+   * Runs a change to a container while no shared network or volume is being removed, with Docker's
+   * errors explained.
+   *
+   * @param release whether to let go of shared things the container no longer uses afterwards
+   */
+  private Outcome<ContainerObservation> changing(
+      ContainerSpec desired, boolean release, Supplier<Outcome<ContainerObservation>> change) {
     try {
-      return engine.changingContainers(() -> make(docker, desired, previous, operation));
+      Outcome<ContainerObservation> outcome = engine.changingContainers(change);
+      return release ? released(desired, outcome) : outcome;
     } catch (DockerException e) {
       throw engine.explain(e);
     }
@@ -769,12 +782,7 @@ public final class DockerContainerProvider
       Applied<ContainerSpec, ContainerObservation> previous,
       Operation operation) {
     DockerClient docker = client();
-    try {
-      return released(
-          desired, engine.changingContainers(() -> change(docker, desired, previous, operation)));
-    } catch (DockerException e) {
-      throw engine.explain(e);
-    }
+    return changing(desired, true, () -> change(docker, desired, previous, operation));
   }
 
   private Outcome<ContainerObservation> change(
@@ -833,12 +841,7 @@ public final class DockerContainerProvider
       Applied<ContainerSpec, ContainerObservation> previous,
       Operation operation) {
     DockerClient docker = client();
-    try {
-      return released(
-          desired, engine.changingContainers(() -> swap(docker, desired, previous, operation)));
-    } catch (DockerException e) {
-      throw engine.explain(e);
-    }
+    return changing(desired, true, () -> swap(docker, desired, previous, operation));
   }
 
   private Outcome<ContainerObservation> swap(

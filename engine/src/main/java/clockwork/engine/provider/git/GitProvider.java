@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.eclipse.jgit.api.CreateBranchCommand.SetupUpstreamMode;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.ListBranchCommand;
 import org.eclipse.jgit.api.MergeCommand;
@@ -353,8 +354,7 @@ public final class GitProvider implements Provider<GitRepoResource, GitSpec, Git
             .setName(branch)
             .setCreateBranch(!local)
             .setStartPoint(local ? null : "origin/" + branch)
-            .setUpstreamMode(
-                local ? null : org.eclipse.jgit.api.CreateBranchCommand.SetupUpstreamMode.TRACK)
+            .setUpstreamMode(local ? null : SetupUpstreamMode.TRACK)
             .call();
       }
       if (desired.pull()) {

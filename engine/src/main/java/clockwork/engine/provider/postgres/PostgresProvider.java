@@ -17,6 +17,7 @@ import clockwork.spi.Project;
 import clockwork.spi.Provider;
 import clockwork.spi.Values;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -212,12 +213,9 @@ public final class PostgresProvider
   private PostgresObservation observe(PostgresSpec spec) {
     try (Connection connection = connect(spec, null, Duration.ofSeconds(3))) {
       return new PostgresObservation(
-          null,
-          exists(connection, "SELECT 1 FROM pg_database WHERE datname = ?", spec.database()),
-          spec.role() == null
-              || exists(connection, "SELECT 1 FROM pg_roles WHERE rolname = ?", spec.role()));
+          null, exists(connection, "SELECT 1 FROM pg_database WHERE datname = ?", spec.database()));
     } catch (SQLException e) {
-      return new PostgresObservation(firstLine(e), false, false);
+      return new PostgresObservation(firstLine(e), false);
     }
   }
 
@@ -376,8 +374,7 @@ public final class PostgresProvider
       throws Exception {
     operation.report("running " + file.path());
     String sql = Files.readString(operation.project().resolve(file.path()));
-    if (!Values.sha256(sql.getBytes(java.nio.charset.StandardCharsets.UTF_8))
-        .equals(file.sha256())) {
+    if (!Values.sha256(sql.getBytes(StandardCharsets.UTF_8)).equals(file.sha256())) {
       throw new IllegalStateException(file.path() + " changed since the plan: plan again");
     }
     try (Connection connection = connect(desired, desired.database(), Duration.ofSeconds(10))) {

@@ -1,5 +1,6 @@
 package clockwork.engine.provider.postgres;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -34,7 +35,7 @@ public record PostgresSpec(
    */
   public record SqlFile(String path, String sha256) {
     String name() {
-      return java.nio.file.Path.of(path).getFileName().toString();
+      return Path.of(path).getFileName().toString();
     }
   }
 }
