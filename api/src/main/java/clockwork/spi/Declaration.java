@@ -2,6 +2,7 @@ package clockwork.spi;
 
 import clockwork.Resource;
 import java.util.List;
+import java.util.Map;
 
 /** What a provider knows while it turns a declared resource into its desired spec. */
 public interface Declaration {
@@ -23,4 +24,12 @@ public interface Declaration {
    * connected.
    */
   List<Resource> dependencies();
+
+  /**
+   * What a dependency tells the resources connected to it ({@link Provider#publishes}), from its
+   * completed spec; empty when it tells nothing.
+   *
+   * @throws IllegalArgumentException when it is not one of {@link #dependencies()}
+   */
+  Map<String, String> published(Resource dependency);
 }

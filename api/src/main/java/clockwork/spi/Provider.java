@@ -60,6 +60,16 @@ public interface Provider<R extends Resource, S extends Record, O extends Record
   S desired(R resource, Declaration declaration);
 
   /**
+   * What a resource of this kind tells the resources connected to it, by name, from its desired
+   * spec (see {@link Declaration#published}). The file kinds publish {@code path} (as the user
+   * wrote it: relative to the project, or absolute) and {@code sha256}, the digest of its content,
+   * so that a container mounting the file is replaced when the content changes. None by default.
+   */
+  default Map<String, String> publishes(S spec) {
+    return Map.of();
+  }
+
+  /**
    * Observes what exists for the given resources, in one pass (one list call where the kind allows,
    * not one call per resource).
    *

@@ -23,6 +23,9 @@ final class DockerHost {
   /** The same image under another tag: changing to it is an image change. */
   static final String OTHER_IMAGE = "clockwork-test/busybox:2";
 
+  /** The busybox image with a file at {@code /seed/hello.txt}, for volumes that copy it in. */
+  static final String SEEDED_IMAGE = "clockwork-test/seeded:1";
+
   /** A PostgreSQL server (trust authentication, user postgres), from this machine's PostgreSQL. */
   static final String POSTGRES_IMAGE = "clockwork-test/postgres:15";
 
@@ -75,29 +78,42 @@ final class DockerHost {
     if (tryDocker("info").exitCode() != 0) {
       throw new AssertionError("no Docker engine runs here: bin/test installs and starts one");
     }
-    if (tryDocker("image", "inspect", IMAGE).exitCode() != 0) {
-      Result built =
-          run(
-              List.of(
-                  "sh",
-                  "-c",
-                  """
-                  set -e
-                  root=$(mktemp -d)
-                  mkdir -p "$root/bin" "$root/www" "$root/tmp" "$root/data"
-                  cp /bin/busybox "$root/bin/busybox"
-                  for applet in $(/bin/busybox --list); do
-                    [ "$applet" = busybox ] || ln -s busybox "$root/bin/$applet"
-                  done
-                  tar -C "$root" -c . | docker import -c 'ENV PATH=/bin' -c 'CMD ["sh"]' - %s
-                  rm -rf "$root"
-                  """
-                      .formatted(IMAGE)));
-      if (built.exitCode() != 0)
-        throw new AssertionError("cannot build " + IMAGE + ": " + built.err());
-    }
+    if (tryDocker("image", "inspect", IMAGE).exitCode() != 0) importBusybox(IMAGE, "");
     docker("tag", IMAGE, OTHER_IMAGE);
     imagesReady = true;
+  }
+
+  /** Makes {@link #SEEDED_IMAGE} if the engine does not have it yet. */
+  static synchronized void ensureSeededImage() {
+    ensureImages();
+    if (tryDocker("image", "inspect", SEEDED_IMAGE).exitCode() == 0) return;
+    importBusybox(
+        SEEDED_IMAGE,
+        "mkdir \"$root/seed\"; printf 'seeded by the image' >\"$root/seed/hello.txt\"");
+  }
+
+  /** Imports busybox with its applets as an image, after a shell step that adds to its files. */
+  private static void importBusybox(String image, String addFiles) {
+    Result built =
+        run(
+            List.of(
+                "sh",
+                "-c",
+                """
+                set -e
+                root=$(mktemp -d)
+                mkdir -p "$root/bin" "$root/www" "$root/tmp" "$root/data"
+                cp /bin/busybox "$root/bin/busybox"
+                for applet in $(/bin/busybox --list); do
+                  [ "$applet" = busybox ] || ln -s busybox "$root/bin/$applet"
+                done
+                %s
+                tar -C "$root" -c . | docker import -c 'ENV PATH=/bin' -c 'CMD ["sh"]' - %s
+                rm -rf "$root"
+                """
+                    .formatted(addFiles, image)));
+    if (built.exitCode() != 0)
+      throw new AssertionError("cannot build " + image + ": " + built.err());
   }
 
   /** Makes {@link #POSTGRES_IMAGE} if the engine does not have it yet. */

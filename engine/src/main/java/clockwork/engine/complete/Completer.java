@@ -98,11 +98,11 @@ public final class Completer {
     var results = new LinkedHashMap<String, CompletableFuture<Result>>();
     try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
       for (ResourceGraph.Node node : graph.nodes()) {
-        List<CompletableFuture<Result>> dependencies =
-            node.dependsOn().stream().map(results::get).toList();
+        var dependencies = new LinkedHashMap<String, CompletableFuture<Result>>();
+        node.dependsOn().forEach(id -> dependencies.put(id, results.get(id)));
         results.put(
             node.id(),
-            CompletableFuture.allOf(dependencies.toArray(CompletableFuture[]::new))
+            CompletableFuture.allOf(dependencies.values().toArray(CompletableFuture[]::new))
                 .thenApplyAsync(ignored -> complete(graph, node, lock, dependencies), executor));
       }
       // wait inside: a task is submitted only when what it depends on is done
@@ -162,11 +162,15 @@ public final class Completer {
     return desired;
   }
 
+  /** Completes one resource, once every resource it depends on has its result. */
   private Result complete(
       ResourceGraph graph,
       ResourceGraph.Node node,
       CompletionLock lock,
-      List<CompletableFuture<Result>> dependencies) {
+      Map<String, CompletableFuture<Result>> dependencies) {
+    var completed = new LinkedHashMap<String, Result>();
+    dependencies.forEach((id, result) -> completed.put(id, result.join()));
+    var done = new Completed(graph, node, completed);
     Resource resource = node.resource();
     Optional<ProviderHandle<?, ?, ?>> found = providers.find(resource.kind());
     if (found.isEmpty()) {
@@ -182,7 +186,7 @@ public final class Completer {
     List<String> missing = resource.missingFields();
     if (missing.isEmpty()) {
       try {
-        return desired(graph, node, provider, null, null);
+        return desired(done, provider, null, null);
       } catch (InvalidResourceException e) {
         return new Result.Invalid(
             e.problems().stream().map(p -> Problem.of(resource, node.id(), p)).toList(), false);
@@ -208,7 +212,7 @@ public final class Completer {
                 resource,
                 node.id(),
                 fill.stream().map(Fillable::field).collect(Collectors.joining(", "))));
-    if (dependencies.stream().anyMatch(d -> !(d.join() instanceof Result.Done))) {
+    if (completed.values().stream().anyMatch(d -> !(d instanceof Result.Done))) {
       return needsModel;
     }
 
@@ -216,27 +220,27 @@ public final class Completer {
     String inputs = prompt.inputs(access.model());
     CompletionLock.Entry entry = lock.get(node.id());
     if (entry != null && entry.inputs().equals(inputs) && !access.refreshes(node.id())) {
-      return fromLock(graph, node, provider, prompt, entry, given);
+      return fromLock(done, provider, prompt, entry, given);
     }
     ModelClient client = access.client().get();
     if (client == null) return needsModel;
     try {
-      return ask(graph, node, provider, prompt, inputs, client, given);
+      return ask(done, provider, prompt, inputs, client, given);
     } catch (ClockworkException e) {
       return new Result.Failed(e);
     }
   }
 
   private Result fromLock(
-      ResourceGraph graph,
-      ResourceGraph.Node node,
+      Completed done,
       ProviderHandle<?, ?, ?> provider,
       Prompt prompt,
       CompletionLock.Entry entry,
       Set<String> given) {
+    ResourceGraph.Node node = done.node();
     try {
       node.resource().fill(withoutEmpty(Answer.read(entry.values(), prompt.format(), given)));
-      return desired(graph, node, provider, entry, Completion.Source.LOCK);
+      return desired(done, provider, entry, Completion.Source.LOCK);
     } catch (InvalidResourceException e) {
       return invalid(
           node,
@@ -250,13 +254,13 @@ public final class Completer {
   }
 
   private Result ask(
-      ResourceGraph graph,
-      ResourceGraph.Node node,
+      Completed done,
       ProviderHandle<?, ?, ?> provider,
       Prompt prompt,
       String inputs,
       ModelClient client,
       Set<String> given) {
+    ResourceGraph.Node node = done.node();
     var conversation = new ArrayList<>(prompt.conversation());
     String fields =
         prompt.format().fields().stream().map(Fillable::field).collect(Collectors.joining(", "));
@@ -277,7 +281,7 @@ public final class Completer {
         var entry =
             new CompletionLock.Entry(
                 node.resource().kind(), client.model(), inputs, Answer.toJson(values));
-        return desired(graph, node, provider, entry, Completion.Source.MODEL);
+        return desired(done, provider, entry, Completion.Source.MODEL);
       } catch (InvalidResourceException e) {
         refused = e.problems();
       }
@@ -318,11 +322,11 @@ public final class Completer {
   }
 
   private Result desired(
-      ResourceGraph graph,
-      ResourceGraph.Node node,
+      Completed done,
       ProviderHandle<?, ?, ?> provider,
       CompletionLock.Entry pinned,
       Completion.Source source) {
+    ResourceGraph.Node node = done.node();
     Resource resource = node.resource();
     Completion completion =
         source == null
@@ -333,7 +337,7 @@ public final class Completer {
             node.id(),
             resource.kind(),
             resource,
-            provider.desired(resource, declaration(graph, node)),
+            provider.desired(resource, declaration(done)),
             node.dependsOn(),
             node.composites(),
             completion),
@@ -364,7 +368,13 @@ public final class Completer {
     return list.isEmpty() ? null : list.getLast();
   }
 
-  private Declaration declaration(ResourceGraph graph, ResourceGraph.Node node) {
+  /** A resource being completed, with the results of the resources it depends on. */
+  private record Completed(
+      ResourceGraph graph, ResourceGraph.Node node, Map<String, Result> dependencies) {}
+
+  private Declaration declaration(Completed done) {
+    ResourceGraph graph = done.graph();
+    ResourceGraph.Node node = done.node();
     return new Declaration() {
       @Override
       public Project project() {
@@ -386,6 +396,15 @@ public final class Completer {
       @Override
       public List<Resource> dependencies() {
         return node.dependsOn().stream().map(id -> graph.node(id).resource()).toList();
+      }
+
+      @Override
+      public Map<String, String> published(Resource dependency) {
+        if (!(done.dependencies().get(idOf(dependency))
+            instanceof Result.Done(var desired, var x))) {
+          throw new IllegalArgumentException(dependency + " is not a completed dependency");
+        }
+        return providers.find(desired.kind()).orElseThrow().publishes(desired.spec());
       }
     };
   }

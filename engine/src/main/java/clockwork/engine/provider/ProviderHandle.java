@@ -56,6 +56,10 @@ public final class ProviderHandle<R extends Resource, S extends Record, O extend
     return provider.desired(provider.resourceType().cast(resource), declaration);
   }
 
+  public Map<String, String> publishes(Record spec) {
+    return provider.publishes(spec(spec));
+  }
+
   public Map<String, Record> observe(Map<String, Record> specs, Context context) throws Exception {
     var typed = new LinkedHashMap<String, S>();
     specs.forEach((id, spec) -> typed.put(id, spec(spec)));

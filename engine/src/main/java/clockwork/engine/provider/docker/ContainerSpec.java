@@ -17,6 +17,9 @@ import java.util.TreeMap;
  * @param image the image reference
  * @param ports published ports, normalised ({@code 8080:80/tcp})
  * @param volumes volumes, with directories absolute
+ * @param mountedFiles digests of the content of files that connected resources write where the
+ *     container mounts them, by path: a change replaces the container, so that it starts with the
+ *     new content
  * @param env the environment, connections' variables included
  * @param networks the networks it joins, by Docker name; empty for none
  * @param projectNetwork whether {@code networks} is the project's own network, which Clockwork
@@ -37,6 +40,7 @@ public record ContainerSpec(
     String image,
     List<String> ports,
     List<String> volumes,
+    SortedMap<String, String> mountedFiles,
     SortedMap<String, String> env,
     List<String> networks,
     boolean projectNetwork,
@@ -53,6 +57,7 @@ public record ContainerSpec(
   public ContainerSpec {
     ports = List.copyOf(ports);
     volumes = List.copyOf(volumes);
+    mountedFiles = mountedFiles == null ? new TreeMap<>() : new TreeMap<>(mountedFiles);
     env = new TreeMap<>(env);
     networks = List.copyOf(networks);
     command = command == null ? null : List.copyOf(command);
@@ -68,6 +73,8 @@ public record ContainerSpec(
     fields.put("image", image);
     fields.put("ports", ports);
     fields.put("volumes", volumes);
+    // only when there are some, so that the hash of every other container stays as it was
+    if (!mountedFiles.isEmpty()) fields.put("mountedFiles", mountedFiles);
     fields.put("envVars", env);
     fields.put("command", command);
     fields.put("labels", labels);

@@ -25,6 +25,7 @@ import com.github.dockerjava.api.command.PullImageResultCallback;
 import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerNetwork;
@@ -56,6 +57,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -205,6 +207,7 @@ public final class DockerContainerProvider
         problems.add(e.getMessage());
       }
     }
+    SortedMap<String, String> mountedFiles = mountedFiles(volumes, declaration);
     boolean projectNetwork = container.networks() == null;
     Map<String, String> managedNetworks = managed(declaration, DockerNetworkResource.class);
     List<String> networks =
@@ -253,6 +256,7 @@ public final class DockerContainerProvider
         image,
         ports,
         volumes,
+        mountedFiles,
         env,
         networks,
         projectNetwork,
@@ -265,6 +269,29 @@ public final class DockerContainerProvider
         declaration.project().id(),
         declaration.project().name(),
         name);
+  }
+
+  /**
+   * The content digests of the files connected resources write into what the container mounts (a
+   * mounted file, or a file inside a mounted directory), by path as the plan shows it.
+   */
+  private static SortedMap<String, String> mountedFiles(
+      List<String> volumes, Declaration declaration) {
+    var project = declaration.project();
+    var digests = new TreeMap<String, String>();
+    for (String volume : volumes) {
+      VolumeMount mount = VolumeMount.parse(volume, project.dir());
+      if (!mount.bind()) continue;
+      for (Resource dependency : declaration.dependencies()) {
+        Map<String, String> published = declaration.published(dependency);
+        if (published.get("path") == null || published.get("sha256") == null) continue;
+        Path file = project.resolve(published.get("path"));
+        if (file.startsWith(Path.of(mount.source()))) {
+          digests.put(project.show(file), "sha256:" + published.get("sha256").substring(0, 12));
+        }
+      }
+    }
+    return digests;
   }
 
   /** The names of the connected resources of a type, mapped to their Docker names. */
@@ -942,7 +969,11 @@ public final class DockerContainerProvider
       if (mount.source().isEmpty()) {
         anonymous.add(new Volume(mount.target()));
       } else {
-        binds.add(new Bind(mount.source(), new Volume(mount.target()), mount.readOnly()));
+        binds.add(
+            new Bind(
+                mount.source(),
+                new Volume(mount.target()),
+                mount.readOnly() ? AccessMode.ro : AccessMode.rw));
       }
     }
     var host =

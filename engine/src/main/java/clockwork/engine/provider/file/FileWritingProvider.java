@@ -73,6 +73,15 @@ public abstract class FileWritingProvider<R extends Resource>
     return true;
   }
 
+  /**
+   * The file's path and a digest of its content (with secrets as their keyed digests), so that a
+   * container that mounts it is replaced when it changes.
+   */
+  @Override
+  public Map<String, String> publishes(FileSpec spec) {
+    return Map.of("path", spec.path(), "sha256", sha256(spec.content()));
+  }
+
   /** A file must exist. */
   @Override
   public List<Assertion> defaultAssertions(FileSpec spec) {

@@ -27,6 +27,7 @@ class ContainerDiffTest {
         image,
         List.of("8080:80/tcp"),
         List.of(),
+        new TreeMap<>(),
         new TreeMap<>(env),
         List.of("clockwork-p"),
         true,

@@ -1,0 +1,120 @@
+package clockwork.cli;
+
+import static clockwork.cli.CliResultAssert.assertThat;
+import static clockwork.cli.DockerHost.docker;
+import static clockwork.cli.DockerHost.inspect;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import clockwork.engine.error.ExitCode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Mounts on a real engine: directories of the project (read-only or not), an absolute directory, a
+ * file another resource writes (the container replaced when it changes), and a named volume that
+ * gets the image's content, as Docker gives it by default.
+ */
+class DockerMountsIT {
+  @TempDir Path project;
+  @TempDir Path elsewhere;
+  private final String suffix = DockerHost.uniqueSuffix();
+  private final String web = "web-" + suffix;
+  private final int port = DockerHost.freePort();
+
+  @BeforeEach
+  void images() {
+    DockerHost.ensureImages();
+  }
+
+  @AfterEach
+  void cleanUp() {
+    Launcher.run(project, "destroy", "--yes");
+  }
+
+  private void declare(String config) throws IOException {
+    Files.writeString(
+        project.resolve("main.java"),
+        """
+        import clockwork.*;
+        import clockwork.resources.*;
+
+        void main() {
+            var config = new FileResource("app.conf").directory("conf").content("%1$s");
+            var web = new DockerResource("%2$s")
+                .image("%3$s")
+                .command("httpd", "-f", "-p", "80", "-h", "/www")
+                .ports("%4$d:80")
+                .volumes("./site:/www:ro", "%5$s:/out", "./conf/app.conf:/etc/app.conf:ro",
+                    "seed-%6$s:/seed")
+                .stopTimeout(0)
+                .connect(config);
+            Clockwork.declare(web);
+        }
+        """
+            .formatted(config, web, DockerHost.SEEDED_IMAGE, port, elsewhere, suffix));
+  }
+
+  private String fetch(String path) throws IOException, InterruptedException {
+    try (var http = HttpClient.newHttpClient()) {
+      return http.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+              HttpResponse.BodyHandlers.ofString())
+          .body();
+    }
+  }
+
+  @Test
+  void bindMountsAndVolumes_mountAsDeclared_andAMountedFileReplacesTheContainerWhenItChanges()
+      throws Exception {
+    DockerHost.ensureSeededImage();
+    Files.createDirectories(project.resolve("site"));
+    Files.writeString(project.resolve("site/index.html"), "the user's page\n");
+    declare("version=1");
+
+    assertThat(Launcher.run(project, "apply", "--yes"))
+        .succeeded()
+        .outContains("Apply complete: 2 created");
+    assertThat(fetch("/index.html")).isEqualTo("the user's page\n");
+    assertThat(DockerHost.tryDocker("exec", web, "touch", "/www/written").exitCode())
+        .as("./site is mounted read-only")
+        .isNotZero();
+    assertThat(inspect(web, "{{range .Mounts}}{{.Destination}}={{.RW}} {{end}}"))
+        .contains("/www=false", "/out=true", "/etc/app.conf=false", "/seed=true");
+    docker("exec", web, "sh", "-c", "echo from the container > /out/note.txt");
+    assertThat(elsewhere.resolve("note.txt")).hasContent("from the container");
+    assertThat(docker("exec", web, "cat", "/etc/app.conf")).isEqualTo("version=1");
+    assertThat(docker("exec", web, "cat", "/seed/hello.txt"))
+        .as("a new named volume gets the image's files")
+        .isEqualTo("seeded by the image");
+    assertThat(Launcher.run(project, "plan", "--detailed-exitcode")).succeeded();
+
+    String before = inspect(web, "{{.Id}}");
+    declare("version=2");
+    assertThat(Launcher.run(project, "plan", "--detailed-exitcode"))
+        .exitedWith(ExitCode.CHANGES)
+        .outContains(
+            "  ~ app.conf (file)\n      content: \"version=1\" → \"version=2\"\n",
+            "  -/+ " + web + " (docker)\n      mountedFiles: [\"conf/app.conf=",
+            "  # forces replacement");
+    assertThat(Launcher.run(project, "apply", "--yes"))
+        .succeeded()
+        .outContains("Apply complete: 0 created, 1 updated, 1 replaced, 0 deleted.");
+    assertThat(inspect(web, "{{.Id}}")).isNotEqualTo(before);
+    assertThat(docker("exec", web, "cat", "/etc/app.conf")).isEqualTo("version=2");
+
+    assertThat(Launcher.run(project, "destroy", "--yes")).succeeded();
+    assertThat(project.resolve("site/index.html")).hasContent("the user's page\n");
+    assertThat(elsewhere.resolve("note.txt")).exists();
+    assertThat(project.resolve("conf")).doesNotExist();
+    assertThat(DockerHost.tryDocker("volume", "inspect", "seed-" + suffix).exitCode()).isNotZero();
+  }
+}
