@@ -136,7 +136,7 @@ class CompletionIT {
         .exitedWith(ExitCode.FAILED)
         .errContains("DockerResource \"web\" (main.java:")
         .errContains("the model's answers were refused 4 times")
-        .errContains("volume \"/etc:/etc\" mounts a host directory outside the project");
+        .errContains("volume \"/etc:/etc\" mounts a host path outside the project");
     assertThat(project.resolve("robots.txt")).doesNotExist();
     assertThat(project.resolve(".clockwork/state.json")).doesNotExist();
   }

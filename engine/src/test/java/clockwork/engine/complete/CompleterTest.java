@@ -222,7 +222,7 @@ class CompleterTest {
     assertThat(requests.get(3).messages().getLast())
         .contains("privileged is not a field you may set: answer with only image, envVars");
     assertThat(requests.get(4).messages().getLast())
-        .contains("volume \"/etc:/host-etc\" mounts a host directory outside the project");
+        .contains("volume \"/etc:/host-etc\" mounts a host path outside the project");
     assertThat(requests.get(5).messages().getLast())
         .contains("ports was given by the user: leave it out");
     assertThat(requests.get(6).messages().getLast())
@@ -240,7 +240,7 @@ class CompleterTest {
             CompleteException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.FAILED))
         .hasMessageContaining("DockerResource \"api\"")
         .hasMessageContaining("the model's answers were refused 2 times")
-        .hasMessageContaining("volume \"/:/root\" mounts a host directory outside the project");
+        .hasMessageContaining("volume \"/:/root\" mounts a host path outside the project");
     assertThat(dir.resolve("clockwork.lock")).doesNotExist();
   }
 

@@ -17,6 +17,7 @@ import clockwork.spi.Fillable;
 import clockwork.spi.InvalidResourceException;
 import clockwork.spi.Operation;
 import clockwork.spi.Outcome;
+import clockwork.spi.Project;
 import clockwork.spi.Provider;
 import clockwork.spi.Values;
 import com.github.dockerjava.api.DockerClient;
@@ -188,14 +189,9 @@ public final class DockerContainerProvider
     for (String volume : orEmpty(container.volumes())) {
       try {
         VolumeMount mount = VolumeMount.parse(volume, declaration.project().dir());
-        if (filled.contains("volumes")
-            && mount.bind()
-            && !Path.of(mount.source()).startsWith(declaration.project().dir())) {
-          problems.add(
-              "volume \""
-                  + volume
-                  + "\" mounts a host directory outside the project: mount a named volume or a"
-                  + " ./directory inside the project instead");
+        if (filled.contains("volumes") && mount.bind()) {
+          String refused = refusedMount(Path.of(mount.source()), declaration.project());
+          if (refused != null) problems.add("volume " + Values.quote(volume) + " " + refused);
         }
         if (!mount.bind() && managedVolumes.containsKey(mount.source())) {
           mount =
@@ -269,6 +265,25 @@ public final class DockerContainerProvider
         declaration.project().id(),
         declaration.project().name(),
         name);
+  }
+
+  /**
+   * Why a model may not mount a host path, or {@code null} when it may: only what lands inside the
+   * project once symbolic links are followed, and none of Clockwork's own files.
+   */
+  private static String refusedMount(Path source, Project project) {
+    String own = project.ownFileAt(source);
+    if (own != null) {
+      return "mounts Clockwork's own " + own + ": mount a directory of the project's instead";
+    }
+    if (project.contains(source)) return null;
+    Path real = Project.real(source);
+    return "mounts "
+        + (source.equals(project.dir())
+            ? "the whole project directory"
+            : "a host path outside the project")
+        + (real.equals(source) ? "" : " (it leads to " + real + ")")
+        + ": mount a named volume or a ./directory inside the project instead";
   }
 
   /**

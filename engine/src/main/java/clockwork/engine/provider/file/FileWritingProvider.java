@@ -142,6 +142,15 @@ public abstract class FileWritingProvider<R extends Resource>
                 + "\"");
       }
     }
+    String own = path == null ? null : project.ownFileAt(path);
+    if (own != null) {
+      problems.add(
+          "path \""
+              + project.show(path)
+              + "\" would write over Clockwork's own "
+              + own
+              + ": write the file somewhere else");
+    }
     String mode = fileMode == null ? "644" : fileMode;
     if (!MODE.matcher(mode).matches()) {
       problems.add(

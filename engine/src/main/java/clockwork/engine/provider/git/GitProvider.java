@@ -100,9 +100,21 @@ public final class GitProvider implements Provider<GitRepoResource, GitSpec, Git
     if (dest.equals(project.dir())) {
       problems.add("dest \"" + repo.dest() + "\" is the project directory: give a directory in it");
     }
-    if (repo.filledFields().contains("dest") && !dest.startsWith(project.dir())) {
+    String own = project.ownFileAt(dest);
+    if (own != null) {
       problems.add(
-          "dest \"" + repo.dest() + "\" is outside the project: give a directory inside it");
+          "dest \""
+              + repo.dest()
+              + "\" would write over Clockwork's own "
+              + own
+              + ": give another directory");
+    } else if (repo.filledFields().contains("dest") && !project.contains(dest)) {
+      problems.add(
+          "dest \""
+              + repo.dest()
+              + "\" is outside the project"
+              + (Project.real(dest).equals(dest) ? "" : " (it leads to " + Project.real(dest) + ")")
+              + ": give a directory inside it");
     }
     String branch = repo.branch();
     if (branch != null && (branch.isBlank() || branch.contains(" ") || branch.startsWith("-"))) {

@@ -55,6 +55,31 @@ class FileProviderDiffTest {
   }
 
   @Test
+  void desired_refusesToWriteOverClockworksOwnFiles() {
+    for (String path : List.of(".clockwork/state.json", "clockwork.lock", "main.java", ".env")) {
+      assertThatThrownBy(
+              () ->
+                  provider.desired(
+                      new FileResource("a").path(path).content("x"),
+                      TestDeclaration.of(project, "a")))
+          .isInstanceOf(InvalidResourceException.class)
+          .hasMessage(
+              "path \""
+                  + path
+                  + "\" would write over Clockwork's own "
+                  + (path.startsWith(".clockwork") ? ".clockwork" : path)
+                  + ": write the file somewhere else");
+    }
+    assertThat(
+            provider
+                .desired(
+                    new FileResource(".env").directory("app").content("x"),
+                    TestDeclaration.of(project, "a"))
+                .path())
+        .isEqualTo("app/.env");
+  }
+
+  @Test
   void desired_normalisesAFourDigitMode() {
     assertThat(
             provider
