@@ -9,6 +9,9 @@ public interface Declaration {
   /** The project. */
   Project project();
 
+  /** A digest of a secret value under the project's own key ({@link Context#keyedDigest}). */
+  String keyedDigest(String value);
+
   /** The resource's id: its name, qualified by its composites ({@code webapp.db}). */
   String id();
 

@@ -131,8 +131,21 @@ public interface Provider<R extends Resource, S extends Record, O extends Record
   }
 
   /**
-   * Removes what Clockwork made for the resource: only the artifacts in {@code previous}, and
-   * without failing when some are already gone.
+   * What {@link #delete} would remove of what state recorded, and what it would leave in place
+   * because it is no longer what Clockwork made (a file changed since it was written, say), for the
+   * plan to show. The delete decides again when it runs. By default: every artifact, as state names
+   * it.
+   *
+   * @throws Exception when reality cannot be observed
+   */
+  default Removals removals(Applied<S, O> previous, Context context) throws Exception {
+    return new Removals(
+        previous.artifacts().stream().map(a -> a.replaceFirst(":", " ")).toList(), List.of());
+  }
+
+  /**
+   * Removes what Clockwork made for the resource: only the artifacts in {@code previous} that are
+   * still what it made, and without failing when some are already gone.
    */
   void delete(Applied<S, O> previous, Operation operation) throws Exception;
 

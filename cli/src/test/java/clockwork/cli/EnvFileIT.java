@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import clockwork.engine.error.ExitCode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -60,7 +61,9 @@ class EnvFileIT {
     }
     try (Stream<Path> state = Files.list(project.resolve(".clockwork"))) {
       for (Path stored : state.filter(Files::isRegularFile).toList()) {
-        assertThat(Files.readString(stored)).as(stored.toString()).doesNotContain(SECRET);
+        assertThat(new String(Files.readAllBytes(stored), StandardCharsets.ISO_8859_1))
+            .as(stored.toString())
+            .doesNotContain(SECRET);
       }
     }
 

@@ -89,17 +89,27 @@ class LifecycleIT {
                 + "      content: <edited outside Clockwork: 15 bytes, sha256 ",
             "Plan: 1 to create, 1 to update, 0 to replace, 0 to delete.");
 
+    // a file edited since Clockwork wrote it is the user's now: destroy says so and leaves it
     assertThat(Launcher.run(project, "destroy", "--yes"))
         .succeeded()
-        .outContains("  - notes.txt (file)", "Destroy complete: 3 deleted.");
+        .outContains(
+            "  - notes.txt (file)",
+            "      leaves:  file gen/sub/app.conf (its content is not what Clockwork wrote: changed"
+                + " since, or never its own), dir gen/sub (it holds what is left in place), dir"
+                + " gen (it holds what is left in place)\n",
+            "      deletes: file elsewhere/moved.txt, dir elsewhere\n",
+            "config: left file gen/sub/app.conf in place: its content is not what Clockwork"
+                + " wrote",
+            "Destroy complete: 3 deleted.");
     assertThat(project.resolve("docs/users-own.txt")).hasContent("not Clockwork's");
     assertThat(project.resolve("docs/notes.txt")).doesNotExist();
-    assertThat(project.resolve("gen")).doesNotExist();
+    assertThat(project.resolve("gen/sub/app.conf")).hasContent("edited by hand\n");
     assertThat(project.resolve("elsewhere")).doesNotExist();
     try (var left = Files.list(project)) {
       assertThat(left.map(p -> p.getFileName().toString()))
-          .containsExactlyInAnyOrder("main.java", ".clockwork", "docs");
+          .containsExactlyInAnyOrder("main.java", ".clockwork", "docs", "gen");
     }
+    Files.delete(project.resolve("gen/sub/app.conf"));
 
     assertThat(Launcher.run(project, "plan"))
         .succeeded()

@@ -20,6 +20,7 @@ import clockwork.engine.resolve.Resolver;
 import clockwork.engine.resolve.ResourceGraph;
 import clockwork.engine.settings.Settings;
 import clockwork.engine.settings.Settings.Name;
+import clockwork.engine.state.DigestKey;
 import clockwork.engine.state.Json;
 import clockwork.engine.state.LocalStateStore;
 import clockwork.engine.state.ResourceState;
@@ -75,6 +76,7 @@ public final class Engine {
   private final Settings settings;
   private final Set<String> refreshAi;
   private final EventListener events;
+  private final DigestKey key;
   private ModelClient modelClient;
   private boolean modelClientMade;
 
@@ -101,6 +103,7 @@ public final class Engine {
     this.settings = settings;
     this.refreshAi = refreshAi;
     this.events = events;
+    this.key = new DigestKey(workDir.resolve("digest.key"));
   }
 
   /** Where the state is, for messages. */
@@ -143,7 +146,7 @@ public final class Engine {
 
   private Plan plan(State state) {
     Project project = new Project(name, state.projectId(), dir);
-    return new Planner(providers, new ReportingContext(project, null, events))
+    return new Planner(providers, new ReportingContext(project, null, events, key))
         .plan(load(project).desired(), state);
   }
 
@@ -162,7 +165,10 @@ public final class Engine {
             this::modelClient,
             refreshAi);
     return new Loaded(
-        declared, graph, new Completer(providers, project, access, events).complete(graph));
+        declared,
+        graph,
+        new Completer(providers, new ReportingContext(project, null, events, key), access)
+            .complete(graph));
   }
 
   /**
@@ -259,13 +265,13 @@ public final class Engine {
   public Plan planDestroy(boolean keepFiles) {
     State state = store.read();
     Project project = new Project(name, state.projectId(), dir);
-    return new Planner(providers, new ReportingContext(project, null, events))
+    return new Planner(providers, new ReportingContext(project, null, events, key))
         .destroy(state, keepFiles);
   }
 
   /** Carries out a plan (an apply's or a destroy's); the lock must be held. */
   public ApplyResult apply(Plan plan, StateLock lock) {
-    return new Applier(providers, store, parallelism, events).apply(plan, lock);
+    return new Applier(providers, store, parallelism, events, key).apply(plan, lock);
   }
 
   /**

@@ -7,6 +7,7 @@ import clockwork.engine.plan.Change;
 import clockwork.engine.plan.Plan;
 import clockwork.engine.provider.ProviderHandle;
 import clockwork.engine.provider.Providers;
+import clockwork.engine.state.DigestKey;
 import clockwork.engine.state.ResourceState;
 import clockwork.engine.state.StateLock;
 import clockwork.engine.state.StateStore;
@@ -39,13 +40,19 @@ public final class Applier {
   private final StateStore store;
   private final int parallelism;
   private final EventListener events;
+  private final DigestKey key;
 
-  public Applier(Providers providers, StateStore store, int parallelism, EventListener events) {
+  /**
+   * @param key the project's key for digests of secrets
+   */
+  public Applier(
+      Providers providers, StateStore store, int parallelism, EventListener events, DigestKey key) {
     if (parallelism < 1) throw new IllegalArgumentException("parallelism must be at least 1");
     this.providers = providers;
     this.store = store;
     this.parallelism = parallelism;
     this.events = events;
+    this.key = key;
   }
 
   /**
@@ -76,7 +83,7 @@ public final class Applier {
         made.computeIfAbsent(change.kind(), k -> new ArrayList<>()).add(change.desired());
       }
     }
-    var context = new ReportingContext(project, null, events);
+    var context = new ReportingContext(project, null, events, key);
     for (var kind : made.entrySet()) {
       try {
         providers.find(kind.getKey()).orElseThrow().prepare(kind.getValue(), context);
@@ -225,7 +232,7 @@ public final class Applier {
     }
 
     private Operation operation(Change change) {
-      Context context = new ReportingContext(project, change.id(), events);
+      Context context = new ReportingContext(project, change.id(), events, key);
       return new Operation() {
         @Override
         public String resourceId() {
@@ -240,6 +247,11 @@ public final class Applier {
         @Override
         public void report(String message) {
           context.report(message);
+        }
+
+        @Override
+        public String keyedDigest(String value) {
+          return context.keyedDigest(value);
         }
 
         @Override

@@ -5,6 +5,7 @@ import clockwork.engine.error.ClockworkException;
 import clockwork.engine.error.Problem;
 import clockwork.engine.event.Event;
 import clockwork.engine.event.EventListener;
+import clockwork.engine.event.ReportingContext;
 import clockwork.engine.model.AnswerFormat;
 import clockwork.engine.model.Message;
 import clockwork.engine.model.ModelClient;
@@ -60,15 +61,20 @@ public final class Completer {
   public static final String REFRESH_ALL = "*";
 
   private final Providers providers;
+  private final ReportingContext context;
   private final Project project;
   private final ModelAccess access;
   private final EventListener events;
 
-  public Completer(Providers providers, Project project, ModelAccess access, EventListener events) {
+  /**
+   * @param context the project, where progress goes, and its key for digests of secrets
+   */
+  public Completer(Providers providers, ReportingContext context, ModelAccess access) {
     this.providers = providers;
-    this.project = project;
+    this.context = context;
+    this.project = context.project();
     this.access = access;
-    this.events = events;
+    this.events = context.events();
   }
 
   /** What became of one resource. */
@@ -379,6 +385,11 @@ public final class Completer {
       @Override
       public Project project() {
         return project;
+      }
+
+      @Override
+      public String keyedDigest(String value) {
+        return context.keyedDigest(value);
       }
 
       @Override

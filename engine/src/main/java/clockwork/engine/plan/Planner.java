@@ -11,6 +11,7 @@ import clockwork.spi.Context;
 import clockwork.spi.Diff;
 import clockwork.spi.FieldChange;
 import clockwork.spi.InvalidResourceException;
+import clockwork.spi.Removals;
 import clockwork.spi.Values;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -133,14 +134,16 @@ public final class Planner {
     var deletes = new ArrayList<Change>();
     for (String id : order.reversed()) {
       ResourceState previous = state.resources().get(id);
-      boolean retain =
-          keepFiles && providers.find(previous.kind()).map(p -> p.writesFiles()).orElse(false);
+      var provider = providers.find(previous.kind());
+      boolean retain = keepFiles && provider.map(p -> p.writesFiles()).orElse(false);
+      var fields = new ArrayList<>(lastApplied(previous));
+      if (!retain && provider.isPresent()) fields.addAll(removals(provider.get(), previous));
       deletes.add(
           new Change(
               id,
               previous.kind(),
               Action.DELETE,
-              lastApplied(previous),
+              fields,
               false,
               retain ? "kept in place; Clockwork forgets it" : null,
               null,
@@ -151,6 +154,24 @@ public final class Planner {
               null));
     }
     return deletes;
+  }
+
+  /** What a delete removes and what it leaves in place, as fields of the plan. */
+  private List<FieldChange> removals(ProviderHandle<?, ?, ?> provider, ResourceState previous) {
+    Removals removals;
+    try {
+      removals = provider.removals(previous, context);
+    } catch (Exception e) {
+      throw new ObserveException(provider.kind(), e);
+    }
+    var fields = new ArrayList<FieldChange>();
+    if (!removals.removed().isEmpty()) {
+      fields.add(new FieldChange("deletes", String.join(", ", removals.removed()), null, false));
+    }
+    if (!removals.kept().isEmpty()) {
+      fields.add(new FieldChange("leaves", String.join(", ", removals.kept()), null, false));
+    }
+    return fields;
   }
 
   /** The fields of what is being deleted, as last applied. */

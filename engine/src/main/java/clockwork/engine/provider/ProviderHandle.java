@@ -13,6 +13,7 @@ import clockwork.spi.Fillable;
 import clockwork.spi.Operation;
 import clockwork.spi.Outcome;
 import clockwork.spi.Provider;
+import clockwork.spi.Removals;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Collection;
@@ -92,6 +93,10 @@ public final class ProviderHandle<R extends Resource, S extends Record, O extend
   public Outcome<? extends Record> replace(
       Record desired, ResourceState previous, Operation operation) throws Exception {
     return provider.replace(spec(desired), applied(previous), operation);
+  }
+
+  public Removals removals(ResourceState previous, Context context) throws Exception {
+    return provider.removals(applied(previous), context);
   }
 
   public void delete(ResourceState previous, Operation operation) throws Exception {

@@ -6,6 +6,7 @@ import clockwork.engine.event.Event;
 import clockwork.engine.plan.Change;
 import clockwork.engine.plan.Plan;
 import clockwork.engine.provider.Providers;
+import clockwork.engine.state.DigestKey;
 import clockwork.engine.state.LocalStateStore;
 import clockwork.engine.state.StateLock;
 import clockwork.engine.testing.FakeProvider;
@@ -25,7 +26,13 @@ class ApplierTest {
 
   private ApplyResult apply(int parallelism, Change... changes) {
     var store = new LocalStateStore(dir);
-    var applier = new Applier(new Providers(List.of(fake)), store, parallelism, events::add);
+    var applier =
+        new Applier(
+            new Providers(List.of(fake)),
+            store,
+            parallelism,
+            events::add,
+            new DigestKey(dir.resolve("digest.key")));
     try (StateLock lock = store.lock("apply")) {
       return applier.apply(
           new Plan(new Project("p", "id", dir), List.of(), List.of(changes)), lock);

@@ -10,12 +10,14 @@ import clockwork.Resource;
 import clockwork.engine.error.ClockworkException;
 import clockwork.engine.error.ExitCode;
 import clockwork.engine.event.Event;
+import clockwork.engine.event.ReportingContext;
 import clockwork.engine.model.ModelClient;
 import clockwork.engine.model.ModelException;
 import clockwork.engine.model.OpenAiModelClient;
 import clockwork.engine.model.ScriptedModelServer;
 import clockwork.engine.provider.Providers;
 import clockwork.engine.resolve.Resolver;
+import clockwork.engine.state.DigestKey;
 import clockwork.resources.BlankResource;
 import clockwork.resources.DockerResource;
 import clockwork.resources.FileResource;
@@ -68,8 +70,13 @@ class CompleterTest {
   }
 
   private Completer completer(Completer.ModelAccess access) {
-    return new Completer(
-        Providers.builtIn(Map.of()), new Project("shop", "id", dir), access, events::add);
+    var context =
+        new ReportingContext(
+            new Project("shop", "id", dir),
+            null,
+            events::add,
+            new DigestKey(dir.resolve(".clockwork/digest.key")));
+    return new Completer(Providers.builtIn(Map.of()), context, access);
   }
 
   private static DockerResource db() {

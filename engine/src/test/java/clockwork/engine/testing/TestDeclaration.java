@@ -3,6 +3,8 @@ package clockwork.engine.testing;
 import clockwork.Resource;
 import clockwork.spi.Declaration;
 import clockwork.spi.Project;
+import clockwork.spi.Values;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +24,12 @@ public record TestDeclaration(
 
   public TestDeclaration(Project project, String id, List<Resource> dependencies) {
     this(project, id, dependencies, Map.of());
+  }
+
+  /** A stand-in for the project's keyed digest: not secret, but stable and distinct. */
+  @Override
+  public String keyedDigest(String value) {
+    return Values.sha256(("test key\0" + value).getBytes(StandardCharsets.UTF_8));
   }
 
   @Override

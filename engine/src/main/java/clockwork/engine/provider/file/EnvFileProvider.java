@@ -3,8 +3,6 @@ package clockwork.engine.provider.file;
 import clockwork.resources.EnvFileResource;
 import clockwork.spi.Declaration;
 import clockwork.spi.Project;
-import clockwork.spi.Values;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +54,8 @@ public final class EnvFileProvider extends FileWritingProvider<EnvFileResource> 
                     + "\" has no value (null): make sure what main.java reads it from is set");
             return;
           }
-          shown.append(name).append("=<secret ").append(digest(project, name, value)).append(">\n");
+          String digest = declaration.keyedDigest(name + "\0" + value).substring(0, 8);
+          shown.append(name).append("=<secret ").append(digest).append(">\n");
           written.append(name).append('=').append(quoted(value)).append('\n');
         });
     String mode = file.mode();
@@ -71,7 +70,7 @@ public final class EnvFileProvider extends FileWritingProvider<EnvFileResource> 
       }
     }
     return spec(
-        project,
+        declaration,
         file.name(),
         file.directory(),
         file.path(),
@@ -94,11 +93,5 @@ public final class EnvFileProvider extends FileWritingProvider<EnvFileResource> 
   static String quoted(String value) {
     if (PLAIN.matcher(value).matches()) return value;
     return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
-  }
-
-  /** Eight hex digits that change with the value, salted with the project and the name. */
-  private static String digest(Project project, String name, String value) {
-    String salted = project.dir() + "\0" + name + "\0" + value;
-    return Values.sha256(salted.getBytes(StandardCharsets.UTF_8)).substring(0, 8);
   }
 }

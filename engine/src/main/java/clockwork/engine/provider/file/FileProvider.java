@@ -45,7 +45,7 @@ public final class FileProvider extends FileWritingProvider<FileResource> {
   @Override
   public FileSpec desired(FileResource file, Declaration declaration) {
     return spec(
-        declaration.project(),
+        declaration,
         file.name(),
         file.directory(),
         file.path(),

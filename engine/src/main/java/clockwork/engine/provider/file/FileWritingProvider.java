@@ -6,6 +6,7 @@ import clockwork.assertions.FileExistsAssert;
 import clockwork.spi.Action;
 import clockwork.spi.Applied;
 import clockwork.spi.Context;
+import clockwork.spi.Declaration;
 import clockwork.spi.Diff;
 import clockwork.spi.FieldChange;
 import clockwork.spi.InvalidResourceException;
@@ -13,6 +14,7 @@ import clockwork.spi.Operation;
 import clockwork.spi.Outcome;
 import clockwork.spi.Project;
 import clockwork.spi.Provider;
+import clockwork.spi.Removals;
 import clockwork.spi.Values;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,15 +44,22 @@ import java.util.regex.Pattern;
  * written and removed the same way whatever the declaration says.
  *
  * <p>Artifacts: {@code dir:PATH} for a directory Clockwork created, {@code file:PATH} for a file it
- * created, {@code adopted:PATH} for a file that was already there with exactly the declared content
- * and mode, which Clockwork then manages but never deletes. Paths inside the project are relative
- * to it.
+ * created, {@code content:DIGEST:PATH} for each content Clockwork wrote (or is about to write) at
+ * that path, {@code adopted:PATH} for a file that was already there with exactly the declared
+ * content and mode, which Clockwork then manages but never deletes. Paths inside the project are
+ * relative to it.
+ *
+ * <p>A file is deleted only while it is still what Clockwork wrote: a regular file, not a link,
+ * whose content has a digest Clockwork recorded. Anything else (a file edited since, a path a
+ * damaged or tampered state names) is left in place, and the plan and the delete say so. A
+ * directory goes only when it is empty and on the way to a file Clockwork wrote.
  */
 public abstract class FileWritingProvider<R extends Resource>
     implements Provider<R, FileSpec, FileObservation> {
   static final String FILE = "file:";
   static final String DIR = "dir:";
   static final String ADOPTED = "adopted:";
+  static final String CONTENT = "content:";
 
   static final Pattern MODE = Pattern.compile("0?[0-7]{3}");
   private static final boolean POSIX =
@@ -79,7 +88,7 @@ public abstract class FileWritingProvider<R extends Resource>
    */
   @Override
   public Map<String, String> publishes(FileSpec spec) {
-    return Map.of("path", spec.path(), "sha256", sha256(spec.content()));
+    return Map.of("path", spec.path(), "sha256", FileSpec.sha256(spec.content()));
   }
 
   /** A file must exist. */
@@ -95,22 +104,22 @@ public abstract class FileWritingProvider<R extends Resource>
    * @throws InvalidResourceException listing every problem
    */
   static FileSpec spec(
-      Project project,
+      Declaration declaration,
       String name,
       String directory,
       String filePath,
       String fileMode,
       String content,
       List<String> problems) {
-    return spec(project, name, directory, filePath, fileMode, content, null, problems);
+    return spec(declaration, name, directory, filePath, fileMode, content, null, problems);
   }
 
   /**
-   * As {@link #spec(Project, String, String, String, String, String, List)}, for content with
+   * As {@link #spec(Declaration, String, String, String, String, String, List)}, for content with
    * secrets: {@code content} shows them redacted, {@code secretContent} holds them and is written.
    */
   static FileSpec spec(
-      Project project,
+      Declaration declaration,
       String name,
       String directory,
       String filePath,
@@ -118,6 +127,7 @@ public abstract class FileWritingProvider<R extends Resource>
       String content,
       String secretContent,
       List<String> problems) {
+    Project project = declaration.project();
     problems = new ArrayList<>(problems);
     Path path = null;
     if (filePath == null) {
@@ -160,8 +170,12 @@ public abstract class FileWritingProvider<R extends Resource>
               + " (owner writes, everyone reads) or \"600\" (owner only)");
     }
     if (!problems.isEmpty()) throw new InvalidResourceException(problems);
+    String digest =
+        secretContent == null
+            ? FileSpec.sha256(content)
+            : FileSpec.KEYED + declaration.keyedDigest(secretContent);
     return new FileSpec(
-        project.show(path), content, mode.substring(mode.length() - 3), secretContent);
+        project.show(path), content, mode.substring(mode.length() - 3), digest, secretContent);
   }
 
   @Override
@@ -175,8 +189,10 @@ public abstract class FileWritingProvider<R extends Resource>
           .forEach(
               entry -> {
                 try {
+                  FileSpec spec = entry.getValue();
                   observed.put(
-                      entry.getKey(), observe(project.dir().resolve(entry.getValue().path())));
+                      entry.getKey(),
+                      observe(project.dir().resolve(spec.path()), spec.keyed(), context));
                 } catch (IOException e) {
                   throw new UncheckedIOException(e);
                 }
@@ -263,18 +279,16 @@ public abstract class FileWritingProvider<R extends Resource>
     }
     var changes = new ArrayList<FieldChange>();
     boolean drift = false;
-    String wanted = sha256(desired.written());
-    if (!actual.sha256().equals(wanted)) {
-      String applied =
-          previous.observed() != null ? previous.observed().sha256() : sha256(before.content());
+    if (!actual.sha256().equals(desired.digest())) {
+      String applied = previous.observed() != null ? previous.observed().sha256() : before.digest();
       boolean edited = !actual.sha256().equals(applied);
       drift |= edited;
       String was =
           edited
               ? "<edited outside Clockwork: "
                   + actual.size()
-                  + " bytes, sha256 "
-                  + actual.sha256().substring(0, 8)
+                  + " bytes"
+                  + (desired.keyed() ? "" : ", sha256 " + actual.sha256().substring(0, 8))
                   + ">"
               : Values.show(before.content());
       changes.add(FieldChange.changed("content", was, Values.show(desired.content())));
@@ -312,7 +326,7 @@ public abstract class FileWritingProvider<R extends Resource>
     var keep = new ArrayList<String>();
     var drop = new ArrayList<String>();
     for (String artifact : written.artifacts()) {
-      Path at = operation.project().dir().resolve(artifact.substring(artifact.indexOf(':') + 1));
+      Path at = operation.project().dir().resolve(path(artifact));
       boolean serves =
           artifact.startsWith(DIR)
               ? target.startsWith(at) && !target.equals(at)
@@ -320,14 +334,109 @@ public abstract class FileWritingProvider<R extends Resource>
       (serves ? keep : drop).add(artifact);
     }
     // a directory it made that still holds another resource's file stays its own, to remove later
-    keep.addAll(remove(drop.reversed(), operation.project()));
+    keep.addAll(remove(drop.reversed(), Made.of(previous, written.artifacts()), operation));
     return new Outcome<>(written.observed(), keep);
   }
 
   @Override
   public void delete(Applied<FileSpec, FileObservation> previous, Operation operation)
       throws IOException {
-    remove(previous.artifacts().reversed(), operation.project());
+    remove(previous.artifacts().reversed(), Made.of(previous, previous.artifacts()), operation);
+  }
+
+  @Override
+  public Removals removals(Applied<FileSpec, FileObservation> previous, Context context)
+      throws IOException {
+    Made made = Made.of(previous, previous.artifacts());
+    var removed = new ArrayList<String>();
+    var kept = new ArrayList<String>();
+    var left = new ArrayList<Path>();
+    for (String artifact : previous.artifacts().reversed()) {
+      if (artifact.startsWith(CONTENT)) continue;
+      Path at = context.project().dir().resolve(path(artifact));
+      String reason = keptBecause(artifact, made, context);
+      if (reason == null
+          && artifact.startsWith(DIR)
+          && left.stream().anyMatch(f -> f.startsWith(at))) {
+        reason = "it holds what is left in place";
+      }
+      if (reason != null) left.add(at);
+      if (reason == null) {
+        removed.add(shown(artifact));
+      } else {
+        kept.add(shown(artifact) + " (" + reason + ")");
+      }
+    }
+    return new Removals(removed, kept);
+  }
+
+  /**
+   * What state says Clockwork made for a file resource, from which a delete decides what it may
+   * remove.
+   *
+   * @param artifacts every artifact claimed
+   * @param applied the path of the file last applied, or {@code null}
+   * @param observed the digest observed after it was last applied, or {@code null}: what a state
+   *     written before content records were kept has instead
+   */
+  private record Made(List<String> artifacts, String applied, String observed) {
+    static Made of(Applied<FileSpec, FileObservation> previous, List<String> artifacts) {
+      return new Made(
+          artifacts,
+          previous == null || previous.spec() == null ? null : previous.spec().path(),
+          previous == null || previous.observed() == null ? null : previous.observed().sha256());
+    }
+
+    /** The digests of every content Clockwork wrote, or was about to write, at a path. */
+    List<String> digestsAt(String file) {
+      var digests =
+          artifacts.stream()
+              .filter(a -> a.startsWith(CONTENT) && FileWritingProvider.path(a).equals(file))
+              .map(FileWritingProvider::digest)
+              .toList();
+      if (digests.isEmpty() && file.equals(applied) && observed != null) return List.of(observed);
+      return digests;
+    }
+
+    /** Whether a directory is on the way to a file Clockwork wrote or was about to write. */
+    boolean onTheWayToAFile(Path dir, Project project) {
+      return artifacts.stream()
+          .filter(a -> a.startsWith(FILE) || a.startsWith(CONTENT))
+          .map(a -> project.dir().resolve(FileWritingProvider.path(a)))
+          .anyMatch(file -> file.startsWith(dir) && !file.equals(dir));
+    }
+  }
+
+  /** Why a delete leaves an artifact in place, or {@code null} when it may remove it. */
+  private static String keptBecause(String artifact, Made made, Context context)
+      throws IOException {
+    Project project = context.project();
+    Path at = project.dir().resolve(path(artifact));
+    if (artifact.startsWith(ADOPTED))
+      return "it was there before Clockwork, which never deletes it";
+    if (artifact.startsWith(DIR)) {
+      if (!made.onTheWayToAFile(at, project)) {
+        return "state names it, but it is not on the way to a file Clockwork wrote";
+      }
+      return Files.isSymbolicLink(at) ? "it is a symbolic link now" : null;
+    }
+    if (!artifact.startsWith(FILE) || !Files.exists(at, LinkOption.NOFOLLOW_LINKS)) return null;
+    if (Files.isSymbolicLink(at)) return "it is a symbolic link now, not the file Clockwork wrote";
+    if (!Files.isRegularFile(at, LinkOption.NOFOLLOW_LINKS)) return "it is not a regular file now";
+    List<String> digests = made.digestsAt(path(artifact));
+    if (digests.isEmpty()) return "state has no record of what Clockwork wrote there";
+    byte[] content = Files.readAllBytes(at);
+    boolean wrote =
+        digests.stream()
+            .anyMatch(d -> d.equals(digest(content, d.startsWith(FileSpec.KEYED), context)));
+    return wrote
+        ? null
+        : "its content is not what Clockwork wrote: changed since, or never its own";
+  }
+
+  /** An artifact as plans show it: {@code file scratch/notes.txt}, {@code dir scratch}. */
+  private static String shown(String artifact) {
+    return (artifact.startsWith(DIR) ? "dir " : "file ") + path(artifact);
   }
 
   private static Outcome<FileObservation> write(
@@ -338,7 +447,7 @@ public abstract class FileWritingProvider<R extends Resource>
     var owned = new ArrayList<String>(previous == null ? List.of() : previous.artifacts());
     boolean managed =
         owned.contains(FILE + desired.path()) || owned.contains(ADOPTED + desired.path());
-    FileObservation now = observe(target);
+    FileObservation now = observe(target, desired.keyed(), operation);
     if (now.isFile() && !managed) {
       if (!matches(now, desired)) {
         throw new IOException(
@@ -355,13 +464,39 @@ public abstract class FileWritingProvider<R extends Resource>
       claims.addFirst(DIR + operation.project().show(dir));
     }
     claims.add(FILE + desired.path());
+    String written = content(desired.digest(), desired.path());
+    claims.add(written);
     claim(operation, owned, claims);
     Files.createDirectories(target.getParent());
-    if (!now.isFile() || !now.sha256().equals(sha256(desired.written()))) {
+    if (!now.isFile() || !now.sha256().equals(desired.digest())) {
       writeContent(target, desired.written());
     }
     if (POSIX) Files.setPosixFilePermissions(target, permissions(desired.mode()));
-    return new Outcome<>(observe(target), owned);
+    // what was written there before is gone now
+    owned.removeIf(
+        a -> a.startsWith(CONTENT) && !a.equals(written) && path(a).equals(desired.path()));
+    return new Outcome<>(observe(target, desired.keyed(), operation), owned);
+  }
+
+  /** The record that Clockwork wrote content with this digest at this path. */
+  private static String content(String digest, String path) {
+    return CONTENT + digest + ":" + path;
+  }
+
+  /** The path an artifact is about. */
+  private static String path(String artifact) {
+    String rest = artifact.substring(artifact.indexOf(':') + 1);
+    if (!artifact.startsWith(CONTENT)) return rest;
+    String afterScheme =
+        rest.startsWith(FileSpec.KEYED) ? rest.substring(FileSpec.KEYED.length()) : rest;
+    return afterScheme.substring(afterScheme.indexOf(':') + 1);
+  }
+
+  /** The digest a content record holds. */
+  private static String digest(String contentRecord) {
+    String rest = contentRecord.substring(CONTENT.length());
+    int scheme = rest.startsWith(FileSpec.KEYED) ? FileSpec.KEYED.length() : 0;
+    return rest.substring(0, rest.indexOf(':', scheme));
   }
 
   /** Claims what is not claimed yet, so state says what may exist before it does. */
@@ -392,20 +527,31 @@ public abstract class FileWritingProvider<R extends Resource>
   private static final Set<Path> LEFT_FOR_LATER = new TreeSet<>(Comparator.reverseOrder());
 
   /**
-   * Removes artifacts in the order given; never a directory with something left in it, and whatever
-   * is already gone counts as removed.
+   * Removes artifacts in the order given, each only while it is still what Clockwork made (others
+   * are left, and the user told why); never a directory with something left in it, and whatever is
+   * already gone counts as removed.
    *
    * @return the directories that are still there, having something in them
    */
-  private static List<String> remove(List<String> artifacts, Project project) throws IOException {
+  private static List<String> remove(List<String> artifacts, Made made, Context context)
+      throws IOException {
+    Project project = context.project();
     var left = new ArrayList<String>();
     synchronized (LEFT_FOR_LATER) {
       for (String artifact : artifacts) {
+        if (artifact.startsWith(CONTENT)) continue;
+        String reason = keptBecause(artifact, made, context);
+        if (reason != null) {
+          if (!artifact.startsWith(ADOPTED)) {
+            context.report("left " + shown(artifact) + " in place: " + reason);
+          }
+          continue;
+        }
+        Path at = project.dir().resolve(path(artifact));
         if (artifact.startsWith(FILE)) {
-          Path file = project.dir().resolve(artifact.substring(FILE.length()));
-          if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) Files.deleteIfExists(file);
+          Files.deleteIfExists(at);
         } else if (artifact.startsWith(DIR)) {
-          Path dir = project.dir().resolve(artifact.substring(DIR.length()));
+          Path dir = at;
           if (!removeIfEmpty(dir)) {
             left.add(artifact);
             LEFT_FOR_LATER.add(dir);
@@ -430,7 +576,12 @@ public abstract class FileWritingProvider<R extends Resource>
     }
   }
 
-  static FileObservation observe(Path path) throws IOException {
+  /**
+   * What is at a path; a file's digest in the scheme its spec uses.
+   *
+   * @param keyed whether to digest its content under the project's key (a file with secrets)
+   */
+  static FileObservation observe(Path path, boolean keyed, Context context) throws IOException {
     BasicFileAttributes attributes;
     try {
       attributes =
@@ -451,7 +602,13 @@ public abstract class FileWritingProvider<R extends Resource>
     byte[] content = Files.readAllBytes(path);
     String mode =
         attributes instanceof PosixFileAttributes posix ? octal(posix.permissions()) : null;
-    return new FileObservation("file", Values.sha256(content), content.length, mode, null);
+    return new FileObservation("file", digest(content, keyed, context), content.length, mode, null);
+  }
+
+  private static String digest(byte[] content, boolean keyed, Context context) {
+    return keyed
+        ? FileSpec.KEYED + context.keyedDigest(new String(content, StandardCharsets.UTF_8))
+        : Values.sha256(content);
   }
 
   /** Why the directories for a file cannot be made, or null when they can. */
@@ -468,7 +625,7 @@ public abstract class FileWritingProvider<R extends Resource>
   }
 
   private static boolean matches(FileObservation actual, FileSpec desired) {
-    return actual.sha256().equals(sha256(desired.written()))
+    return actual.sha256().equals(desired.digest())
         && (actual.mode() == null || actual.mode().equals(desired.mode()));
   }
 
@@ -477,10 +634,6 @@ public abstract class FileWritingProvider<R extends Resource>
         FieldChange.added("path", Values.quote(spec.path())),
         FieldChange.added("mode", Values.quote(spec.mode())),
         FieldChange.added("content", Values.show(spec.content())));
-  }
-
-  private static String sha256(String content) {
-    return Values.sha256(content.getBytes(StandardCharsets.UTF_8));
   }
 
   private static Set<PosixFilePermission> permissions(String mode) {

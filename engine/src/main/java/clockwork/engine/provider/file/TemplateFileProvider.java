@@ -61,7 +61,7 @@ public final class TemplateFileProvider extends FileWritingProvider<TemplateFile
     var problems = new ArrayList<String>();
     String content = render(file, project, problems);
     return spec(
-        project, file.name(), file.directory(), file.path(), file.mode(), content, problems);
+        declaration, file.name(), file.directory(), file.path(), file.mode(), content, problems);
   }
 
   private static String render(TemplateFileResource file, Project project, List<String> problems) {

@@ -6,6 +6,7 @@ import clockwork.spi.Applied;
 import clockwork.spi.Operation;
 import clockwork.spi.Outcome;
 import clockwork.spi.Project;
+import clockwork.spi.Removals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,11 @@ class FileProviderTest {
   @TempDir Path dir;
   private final FileProvider provider = new FileProvider();
   private final List<String> claimed = new ArrayList<>();
+  private final List<String> reported = new ArrayList<>();
+
+  /** The digest of "hello". */
+  private static final String HELLO =
+      "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824";
 
   private Operation operation() {
     var project = new Project("p", null, dir);
@@ -40,7 +46,14 @@ class FileProviderTest {
       }
 
       @Override
-      public void report(String message) {}
+      public void report(String message) {
+        reported.add(message);
+      }
+
+      @Override
+      public String keyedDigest(String value) {
+        return "keyed-" + value.hashCode();
+      }
     };
   }
 
@@ -79,13 +92,19 @@ class FileProviderTest {
 
     Outcome<FileObservation> made = provider.create(spec, null, operation());
 
-    assertThat(claimed).containsExactly("dir:a/b", "dir:a/b/c", "file:a/b/c/notes.txt");
+    assertThat(claimed)
+        .containsExactly(
+            "dir:a/b",
+            "dir:a/b/c",
+            "file:a/b/c/notes.txt",
+            "content:" + HELLO + ":a/b/c/notes.txt");
     assertThat(made.artifacts()).isEqualTo(claimed);
     assertThat(dir.resolve("a/b/c/notes.txt")).hasContent("hello");
     assertThat(
             PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(spec.path()))))
         .isEqualTo("rw-r-----");
-    assertThat(made.observed()).isEqualTo(FileProvider.observe(dir.resolve(spec.path())));
+    assertThat(made.observed())
+        .isEqualTo(FileProvider.observe(dir.resolve(spec.path()), false, operation()));
 
     provider.delete(new Applied<>(spec, made.observed(), made.artifacts()), operation());
 
@@ -128,7 +147,8 @@ class FileProviderTest {
 
     assertThat(dir.resolve("old/notes.txt")).hasContent("hello");
     assertThat(dir.resolve("old/deep")).doesNotExist();
-    assertThat(replaced.artifacts()).containsExactly("dir:old", "file:old/notes.txt");
+    assertThat(replaced.artifacts())
+        .containsExactly("dir:old", "file:old/notes.txt", "content:" + HELLO + ":old/notes.txt");
   }
 
   @Test
@@ -164,10 +184,107 @@ class FileProviderTest {
   void observe_tellsWhyADirectoryCannotBeMade() throws IOException {
     Files.writeString(dir.resolve("blocker"), "a file");
 
-    FileObservation observed = FileProvider.observe(dir.resolve("blocker/sub/notes.txt"));
+    FileObservation observed =
+        FileProvider.observe(dir.resolve("blocker/sub/notes.txt"), false, operation());
 
     assertThat(observed.type()).isEqualTo("absent");
     assertThat(observed.blockedBy())
         .isEqualTo(dir.resolve("blocker") + " is a file, not a directory");
+  }
+
+  @Test
+  void delete_leavesAFileEditedSinceClockworkWroteIt_andSaysSo() throws IOException {
+    var spec = new FileSpec("notes.txt", "hello", "644");
+    Outcome<FileObservation> made = provider.create(spec, null, operation());
+    Files.writeString(dir.resolve("notes.txt"), "the user's own words now");
+    var applied = new Applied<>(spec, made.observed(), made.artifacts());
+
+    assertThat(provider.removals(applied, operation()))
+        .isEqualTo(
+            new Removals(
+                List.of(),
+                List.of(
+                    "file notes.txt (its content is not what Clockwork wrote: changed since, or"
+                        + " never its own)")));
+    provider.delete(applied, operation());
+
+    assertThat(dir.resolve("notes.txt")).hasContent("the user's own words now");
+    assertThat(reported)
+        .containsExactly(
+            "left file notes.txt in place: its content is not what Clockwork wrote: changed"
+                + " since, or never its own");
+  }
+
+  @Test
+  void delete_removesNothingATamperedStateAddsOutsideWhatClockworkWrote(@TempDir Path elsewhere)
+      throws IOException {
+    Files.writeString(elsewhere.resolve("victim.txt"), "precious");
+    Path sibling = Files.createDirectories(dir.resolve("../victims-" + dir.getFileName()));
+    Files.writeString(sibling.resolve("victim2.txt"), "also precious");
+    Path emptyDir = Files.createDirectories(elsewhere.resolve("empty"));
+    var spec = new FileSpec("notes.txt", "hello", "644");
+    Outcome<FileObservation> made = provider.create(spec, null, operation());
+    var tampered = new ArrayList<>(made.artifacts());
+    tampered.add("file:" + elsewhere.resolve("victim.txt"));
+    tampered.add("dir:" + emptyDir);
+    tampered.add("file:../victims-" + dir.getFileName() + "/victim2.txt");
+    var applied = new Applied<>(spec, made.observed(), tampered);
+
+    Removals removals = provider.removals(applied, operation());
+    provider.delete(applied, operation());
+
+    assertThat(removals.removed()).containsExactly("file notes.txt");
+    assertThat(removals.kept())
+        .containsExactly(
+            "file ../victims-"
+                + dir.getFileName()
+                + "/victim2.txt (state has no record of what Clockwork wrote there)",
+            "dir "
+                + emptyDir
+                + " (state names it, but it is not on the way to a file Clockwork wrote)",
+            "file "
+                + elsewhere.resolve("victim.txt")
+                + " (state has no record of what Clockwork wrote there)");
+    assertThat(dir.resolve("notes.txt")).doesNotExist();
+    assertThat(elsewhere.resolve("victim.txt")).hasContent("precious");
+    assertThat(sibling.resolve("victim2.txt")).hasContent("also precious");
+    assertThat(emptyDir).isDirectory();
+  }
+
+  @Test
+  void delete_removesALinkNeverThroughIt(@TempDir Path elsewhere) throws IOException {
+    Files.writeString(elsewhere.resolve("target.txt"), "hello");
+    var spec = new FileSpec("notes.txt", "hello", "644");
+    Outcome<FileObservation> made = provider.create(spec, null, operation());
+    Files.delete(dir.resolve("notes.txt"));
+    Files.createSymbolicLink(dir.resolve("notes.txt"), elsewhere.resolve("target.txt"));
+
+    provider.delete(new Applied<>(spec, made.observed(), made.artifacts()), operation());
+
+    assertThat(dir.resolve("notes.txt")).isSymbolicLink();
+    assertThat(elsewhere.resolve("target.txt")).hasContent("hello");
+  }
+
+  @Test
+  void delete_removesAFileAnInterruptedUpdateLeftWithEitherContent() throws IOException {
+    var spec = new FileSpec("notes.txt", "hello", "644");
+    Outcome<FileObservation> made = provider.create(spec, null, operation());
+    // killed after claiming the new content, before writing it
+    var claimedBoth = new ArrayList<>(made.artifacts());
+    claimedBoth.add("content:" + FileSpec.sha256("bye") + ":notes.txt");
+
+    provider.delete(new Applied<>(spec, made.observed(), claimedBoth), operation());
+
+    assertThat(dir.resolve("notes.txt")).doesNotExist();
+  }
+
+  @Test
+  void delete_trustsTheObservedDigest_ofAStateWrittenBeforeContentRecords() throws IOException {
+    var spec = new FileSpec("notes.txt", "hello", "644");
+    Outcome<FileObservation> made = provider.create(spec, null, operation());
+
+    provider.delete(new Applied<>(spec, made.observed(), List.of("file:notes.txt")), operation());
+
+    assertThat(dir.resolve("notes.txt")).doesNotExist();
   }
 }
