@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * {@code .env} files. Secret values are written to the file only: the spec's content, which plans
- * show and state stores, holds a salted digest in their place.
+ * show and state stores, holds a digest under the project's key in their place.
  */
 public final class EnvFileProvider extends FileWritingProvider<EnvFileResource> {
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
