@@ -5,6 +5,7 @@ import clockwork.Resource;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Makes one kind of resource real. The engine calls a provider in a fixed order: {@link #desired}
@@ -79,6 +80,20 @@ public interface Provider<R extends Resource, S extends Record, O extends Record
    * @throws Exception when reality cannot be observed (an engine that is down, say)
    */
   Map<String, O> observe(Map<String, S> specs, Context context) throws Exception;
+
+  /**
+   * What this provider finds of the project's that neither state nor {@code main.java} knows, by
+   * resource id, as state would have recorded it: a container an apply made whose record was lost
+   * (a state restored from its backup, say), found by its labels. Plans delete these, so that
+   * nothing Clockwork made is left behind, forgotten. None by default.
+   *
+   * @param known the ids of the resources state records and {@code main.java} declares
+   * @throws Exception when reality cannot be observed
+   */
+  default Map<String, Applied<S, O>> unrecorded(Set<String> known, Context context)
+      throws Exception {
+    return Map.of();
+  }
 
   /**
    * Where this provider makes things, for the plan to show (such as the Docker engine it talks to),

@@ -132,6 +132,51 @@ final class DockerHost {
     }
   }
 
+  /**
+   * The engine's events that match every filter (such as {@code container=web}, {@code
+   * event=create}), from now on: including those that happen before the stream is read, so that a
+   * test can start what causes them right away.
+   */
+  static Events events(String... filters) {
+    var command = new ArrayList<String>(List.of("docker", "events", "--format", "{{.Action}}"));
+    command.addAll(List.of("--since", String.format("%.3f", System.currentTimeMillis() / 1000.0)));
+    for (String filter : filters) command.addAll(List.of("--filter", filter));
+    try {
+      return new Events(new ProcessBuilder(command).redirectErrorStream(true).start());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A stream of the engine's events, ended on close. */
+  record Events(Process process) implements AutoCloseable {
+    /** Waits for the next event, up to a minute, and says which it was. */
+    String await() throws InterruptedException {
+      var line = new java.util.concurrent.CompletableFuture<String>();
+      Thread.ofVirtual()
+          .start(
+              () -> {
+                try {
+                  line.complete(process.inputReader(StandardCharsets.UTF_8).readLine());
+                } catch (IOException e) {
+                  line.completeExceptionally(e);
+                }
+              });
+      try {
+        String event = line.get(60, TimeUnit.SECONDS);
+        if (event == null) throw new AssertionError("docker events ended without the event");
+        return event;
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        throw new AssertionError("no such Docker event within a minute", e);
+      }
+    }
+
+    @Override
+    public void close() {
+      process.destroyForcibly();
+    }
+  }
+
   /** A suffix that keeps this test's names apart from any other run's on the same engine. */
   static String uniqueSuffix() {
     return HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6);

@@ -90,6 +90,7 @@ public final class Planner {
     if (!problems.isEmpty()) throw new PlanException(problems);
     Set<String> kept = new LinkedHashSet<>();
     desired.forEach(d -> kept.add(d.id()));
+    changes.addAll(unrecorded(state, desired, kept));
     changes.addAll(deletes(state, kept, false));
     return new Plan(context.project(), List.copyOf(targets), changes);
   }
@@ -100,7 +101,49 @@ public final class Planner {
    * @param keepFiles forget the resources of kinds that only write files, leaving the files
    */
   public Plan destroy(State state, boolean keepFiles) {
-    return new Plan(context.project(), List.of(), deletes(state, Set.of(), keepFiles));
+    var changes = new ArrayList<>(unrecorded(state, List.of(), Set.of()));
+    changes.addAll(deletes(state, Set.of(), keepFiles));
+    return new Plan(context.project(), List.of(), changes);
+  }
+
+  /**
+   * Deletes for what the providers of the kinds in play find of the project's that neither state
+   * nor main.java knows (see {@code Provider#unrecorded}).
+   */
+  private List<Change> unrecorded(State state, List<Desired> desired, Set<String> declared) {
+    var kinds = new LinkedHashSet<String>();
+    desired.forEach(d -> kinds.add(d.kind()));
+    state.resources().values().forEach(r -> kinds.add(r.kind()));
+    var known = new LinkedHashSet<>(declared);
+    known.addAll(state.resources().keySet());
+    var deletes = new ArrayList<Change>();
+    for (String kind : kinds) {
+      var provider = providers.find(kind);
+      if (provider.isEmpty()) continue;
+      Map<String, ResourceState> found;
+      try {
+        found = provider.get().unrecorded(known, context);
+      } catch (Exception e) {
+        throw new ObserveException(kind, e);
+      }
+      found.forEach(
+          (id, previous) ->
+              deletes.add(
+                  new Change(
+                      id,
+                      kind,
+                      Action.DELETE,
+                      removals(provider.get(), previous),
+                      true,
+                      "Clockwork's, found by its labels; not in state",
+                      null,
+                      previous,
+                      List.of(),
+                      List.of(),
+                      false,
+                      null)));
+    }
+    return deletes;
   }
 
   /** Observes every kind once; collects where each provider works, for the plan to show. */

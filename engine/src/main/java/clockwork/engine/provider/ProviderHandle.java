@@ -20,6 +20,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A provider as the engine calls it: with the specs and observations of state as JSON, converted to
@@ -97,6 +98,30 @@ public final class ProviderHandle<R extends Resource, S extends Record, O extend
 
   public Removals removals(ResourceState previous, Context context) throws Exception {
     return provider.removals(applied(previous), context);
+  }
+
+  /**
+   * What the provider finds that state does not record, as state entries ({@code
+   * Provider#unrecorded}).
+   */
+  public Map<String, ResourceState> unrecorded(Set<String> known, Context context)
+      throws Exception {
+    var found = new LinkedHashMap<String, ResourceState>();
+    provider
+        .unrecorded(known, context)
+        .forEach(
+            (id, applied) ->
+                found.put(
+                    id,
+                    new ResourceState(
+                        kind(),
+                        toJson(applied.spec()),
+                        toJson(applied.observed()),
+                        applied.artifacts(),
+                        List.of(),
+                        null,
+                        null)));
+    return found;
   }
 
   public void delete(ResourceState previous, Operation operation) throws Exception {

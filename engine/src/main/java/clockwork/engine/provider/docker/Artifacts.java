@@ -12,6 +12,8 @@ import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -28,31 +30,49 @@ final class Artifacts {
   static final String VOLUME = "volume:";
   static final String DIR = "dir:";
 
+  /**
+   * How often a network Docker still calls in use, with no container on it, is tried again: Docker
+   * cleans up the endpoints of removed containers after answering (moby/moby#42119).
+   */
+  private static final int SETTLING_TRIES = 20;
+
+  private static final Duration SETTLING = Duration.ofMillis(250);
+
   private Artifacts() {}
 
   /**
-   * Removes networks, volumes and directories, in the order given; what is removed, while no
-   * container changes (see {@link DockerEngine#removingShared}).
+   * A shared object that stays, and why. One that this project's other containers still use is not
+   * one: the last of them removes it.
+   */
+  record Leftover(String artifact, String why) {
+    @Override
+    public String toString() {
+      return shown(artifact) + " stays: " + why;
+    }
+  }
+
+  /**
+   * Removes networks, volumes and directories, in the order given, while no container changes (see
+   * {@link DockerEngine#removingShared}).
    *
    * @param mustGo whether one still in use is an error (a resource of its own) rather than
    *     something shared that outlives this resource
+   * @return what stays although nothing of this project's uses it: something else does (a container
+   *     Clockwork did not make), or the engine refuses
    */
-  static void removeShared(
+  static List<Leftover> removeShared(
       DockerEngine engine, List<String> artifacts, String projectId, boolean mustGo) {
     DockerClient docker = engine.client();
+    var leftovers = new ArrayList<Leftover>();
     for (String artifact : artifacts) {
       if (artifact.startsWith(CONTAINER)) continue;
       String name = artifact.substring(artifact.indexOf(':') + 1);
       try {
         if (artifact.startsWith(NETWORK)) {
           // Looking is harmless; only removing must wait for containers to stop changing.
-          if (!unusedNetwork(docker, artifact, projectId, mustGo)) continue;
+          if (!unusedNetwork(docker, artifact, projectId, mustGo, leftovers)) continue;
           engine.removingShared(
-              () -> {
-                if (unusedNetwork(docker, artifact, projectId, mustGo)) {
-                  docker.removeNetworkCmd(name).exec();
-                }
-              });
+              () -> removeNetwork(docker, artifact, projectId, mustGo, leftovers));
         } else if (artifact.startsWith(VOLUME)) {
           var volume = docker.inspectVolumeCmd(name).exec();
           if (ours(volume.getLabels(), projectId)) {
@@ -67,37 +87,102 @@ final class Artifacts {
       } catch (DockerException e) {
         if (e.getHttpStatus() != 409 && e.getHttpStatus() != 403) throw e;
         if (mustGo) throw inUse(artifact, DockerEngine.dockerMessage(e));
-        // shared, and still in use: it outlives this resource
+        // a volume still mounted: by another of this project's containers, which removes it
+      }
+    }
+    return leftovers;
+  }
+
+  /** Removes a network no container is on, waiting for the engine to settle its endpoints. */
+  private static void removeNetwork(
+      DockerClient docker,
+      String artifact,
+      String projectId,
+      boolean mustGo,
+      List<Leftover> leftovers) {
+    for (int attempt = 1; ; attempt++) {
+      if (!unusedNetwork(docker, artifact, projectId, mustGo, leftovers)) return;
+      try {
+        docker.removeNetworkCmd(artifact.substring(NETWORK.length())).exec();
+        return;
+      } catch (DockerException e) {
+        if (e.getHttpStatus() != 409 && e.getHttpStatus() != 403) throw e;
+        if (attempt == SETTLING_TRIES) {
+          leftovers.add(
+              new Leftover(
+                  artifact,
+                  "Docker refuses to remove it ("
+                      + DockerEngine.dockerMessage(e)
+                      + ") though no container is on it, a fault of Docker 20.10 (moby/moby#42119)"
+                      + " that a restart of the engine clears"));
+          return;
+        }
+        sleep(SETTLING);
       }
     }
   }
 
-  /** Whether a network is this project's and no container is on it (an error if it must go). */
+  /**
+   * Whether a network is this project's and no container is on it; one that containers not
+   * Clockwork's are on is a leftover (an error if it must go).
+   */
   private static boolean unusedNetwork(
-      DockerClient docker, String artifact, String projectId, boolean mustGo) {
-    Network network =
-        docker.inspectNetworkCmd().withNetworkId(artifact.substring(NETWORK.length())).exec();
+      DockerClient docker,
+      String artifact,
+      String projectId,
+      boolean mustGo,
+      List<Leftover> leftovers) {
+    String name = artifact.substring(NETWORK.length());
+    Network network = docker.inspectNetworkCmd().withNetworkId(name).exec();
     if (!ours(network.getLabels(), projectId)) return false;
     int containers = network.getContainers() == null ? 0 : network.getContainers().size();
-    if (containers > 0 && mustGo) throw inUse(artifact, containers + " containers are on it");
-    return containers == 0;
+    if (containers == 0) return true;
+    if (mustGo) throw inUse(artifact, containers + " containers are on it");
+    List<String> foreign =
+        docker
+            .listContainersCmd()
+            .withShowAll(true)
+            .withNetworkFilter(List.of(name))
+            .exec()
+            .stream()
+            .filter(c -> !ours(c.getLabels(), projectId))
+            .map(c -> c.getNames()[0].substring(1))
+            .sorted()
+            .toList();
+    if (!foreign.isEmpty()) {
+      leftovers.add(
+          new Leftover(
+              artifact,
+              "containers Clockwork did not make are on it ("
+                  + String.join(", ", foreign)
+                  + "): disconnect them (docker network disconnect "
+                  + name
+                  + " "
+                  + foreign.getFirst()
+                  + ") and run the command again"));
+    }
+    return false;
   }
 
   private static IllegalStateException inUse(String artifact, String why) {
     return new IllegalStateException(
-        "cannot remove "
-            + artifact.replace(":", " \"")
-            + "\": "
-            + why
-            + "; remove what uses it first");
+        "cannot remove " + shown(artifact) + ": " + why + "; remove what uses it first");
   }
 
-  /** Stops (within the timeout) and removes a container of this project, if there is one. */
+  /** An artifact as messages name it: {@code network "clockwork-shop"}. */
+  static String shown(String artifact) {
+    return artifact.replaceFirst(":", " \"") + "\"";
+  }
+
+  /**
+   * Stops (within the timeout) and removes a container of this project, found by name or by id, if
+   * there is one; one that is not this project's is left alone.
+   */
   static void removeContainer(
-      DockerClient docker, String name, String projectId, Integer stopTimeout) {
+      DockerClient docker, String nameOrId, String projectId, Integer stopTimeout) {
     InspectContainerResponse container;
     try {
-      container = docker.inspectContainerCmd(name).exec();
+      container = docker.inspectContainerCmd(nameOrId).exec();
     } catch (NotFoundException e) {
       return;
     }
@@ -111,18 +196,34 @@ final class Artifacts {
    */
   static void stopAndRemove(DockerClient docker, String id, Integer stopTimeout) {
     try {
-      var stop = docker.stopContainerCmd(id);
-      if (stopTimeout != null) stop.withTimeout(stopTimeout);
-      stop.exec();
+      stop(docker, id, stopTimeout);
     } catch (NotFoundException e) {
       return;
-    } catch (NotModifiedException e) {
-      // it was not running
     }
     try {
       docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
     } catch (NotFoundException e) {
       // removed meanwhile
+    }
+  }
+
+  /** Stops a container within the timeout ({@code null}: its own); a stopped one stays stopped. */
+  static void stop(DockerClient docker, String id, Integer stopTimeout) {
+    var stop = docker.stopContainerCmd(id);
+    if (stopTimeout != null) stop.withTimeout(stopTimeout);
+    try {
+      stop.exec();
+    } catch (NotModifiedException e) {
+      // it was not running: stopping it is done
+    }
+  }
+
+  /** Starts a container; one that runs already is started. */
+  static void start(DockerClient docker, String id) {
+    try {
+      docker.startContainerCmd(id).exec();
+    } catch (NotModifiedException e) {
+      // it runs
     }
   }
 
@@ -144,7 +245,7 @@ final class Artifacts {
     return "^/" + name.replace(".", "\\.") + "$";
   }
 
-  private static boolean ours(Map<String, String> labels, String projectId) {
+  static boolean ours(Map<String, String> labels, String projectId) {
     return labels != null && projectId != null && projectId.equals(labels.get(Labels.PROJECT));
   }
 
@@ -156,6 +257,15 @@ final class Artifacts {
       // something was written there: keep it
     } catch (IOException e) {
       throw new IllegalStateException("cannot remove " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while removing a network", e);
     }
   }
 }

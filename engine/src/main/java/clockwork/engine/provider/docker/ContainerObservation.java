@@ -14,6 +14,10 @@ import java.util.Map;
  * @param imagePresent whether the desired image is on the engine already
  * @param busyPorts the desired host ports something else holds ({@code 8080/tcp}), when the engine
  *     is on this machine and could be checked
+ * @param replacement the spec hash of the replacement an interrupted replace left under the
+ *     temporary name ({@code NAME-clockwork-new}), or {@code null} when there is none
+ * @param staleNetworks the networks it is attached to that no longer exist (removed by hand while
+ *     it was stopped): it cannot start again
  */
 public record ContainerObservation(
     String state,
@@ -21,12 +25,26 @@ public record ContainerObservation(
     Map<String, String> labels,
     List<String> networks,
     boolean imagePresent,
-    List<String> busyPorts) {
+    List<String> busyPorts,
+    String replacement,
+    List<String> staleNetworks) {
 
   public ContainerObservation {
     labels = labels == null ? Map.of() : Map.copyOf(labels);
     networks = List.copyOf(networks);
     busyPorts = List.copyOf(busyPorts);
+    staleNetworks = staleNetworks == null ? List.of() : List.copyOf(staleNetworks);
+  }
+
+  /** A container with no interrupted replacement and no stale network. */
+  public ContainerObservation(
+      String state,
+      String id,
+      Map<String, String> labels,
+      List<String> networks,
+      boolean imagePresent,
+      List<String> busyPorts) {
+    this(state, id, labels, networks, imagePresent, busyPorts, null, List.of());
   }
 
   boolean exists() {

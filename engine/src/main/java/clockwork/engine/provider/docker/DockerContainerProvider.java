@@ -3,6 +3,7 @@ package clockwork.engine.provider.docker;
 import clockwork.Assertion;
 import clockwork.Resource;
 import clockwork.assertions.ContainerRunningAssert;
+import clockwork.engine.provider.docker.Artifacts.Leftover;
 import clockwork.resources.DockerNetworkResource;
 import clockwork.resources.DockerResource;
 import clockwork.resources.DockerVolumeResource;
@@ -19,6 +20,7 @@ import clockwork.spi.Operation;
 import clockwork.spi.Outcome;
 import clockwork.spi.Project;
 import clockwork.spi.Provider;
+import clockwork.spi.Removals;
 import clockwork.spi.Values;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerCmd;
@@ -36,6 +38,7 @@ import com.github.dockerjava.api.model.HealthCheck;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Image;
 import com.github.dockerjava.api.model.InternetProtocol;
+import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.PullResponseItem;
 import com.github.dockerjava.api.model.RestartPolicy;
@@ -434,9 +437,24 @@ public final class DockerContainerProvider
                         || !spec.hash().equals(c.getLabels().get(Labels.SPEC_HASH));
                   });
       Set<String> images = making ? imageReferences(docker) : null;
+      // a stopped container may be attached to a network removed by hand since; one that runs
+      // holds its networks
+      boolean stopped =
+          specs.values().stream()
+              .map(spec -> byName.get(spec.name()))
+              .anyMatch(c -> c != null && !"running".equals(c.getState()));
+      Set<String> networks = stopped ? networkIds(docker) : null;
       var observed = new LinkedHashMap<String, ContainerObservation>();
       specs.forEach(
-          (id, spec) -> observed.put(id, observation(spec, byName.get(spec.name()), images)));
+          (id, spec) ->
+              observed.put(
+                  id,
+                  observation(
+                      spec,
+                      byName.get(spec.name()),
+                      replacement(spec, byName.get(spec.name() + REPLACEMENT_SUFFIX)),
+                      images,
+                      networks)));
       return observed;
     } catch (RuntimeException e) {
       throw engine.explain(e);
@@ -444,34 +462,125 @@ public final class DockerContainerProvider
   }
 
   /**
+   * The project's containers whose resource neither state nor main.java knows, found by their
+   * labels, each with the networks it is on (removed with it when nothing else uses them).
+   */
+  @Override
+  public Map<String, Applied<ContainerSpec, ContainerObservation>> unrecorded(
+      Set<String> known, Context context) {
+    String projectId = context.project().id();
+    if (projectId == null) return Map.of();
+    DockerClient docker = client();
+    var found = new TreeMap<String, Applied<ContainerSpec, ContainerObservation>>();
+    try {
+      for (Container c :
+          docker
+              .listContainersCmd()
+              .withShowAll(true)
+              .withLabelFilter(Map.of(Labels.PROJECT, projectId))
+              .exec()) {
+        String resource = c.getLabels().get(Labels.RESOURCE);
+        if (resource == null || known.contains(resource)) continue;
+        var artifacts = new ArrayList<String>();
+        var networks = new ArrayList<String>();
+        if (c.getNetworkSettings() != null && c.getNetworkSettings().getNetworks() != null) {
+          networks.addAll(c.getNetworkSettings().getNetworks().keySet());
+        }
+        networks.stream().sorted().forEach(n -> artifacts.add(Artifacts.NETWORK + n));
+        Applied<ContainerSpec, ContainerObservation> before = found.get(resource);
+        if (before != null) {
+          before.artifacts().stream().filter(a -> !artifacts.contains(a)).forEach(artifacts::add);
+        }
+        artifacts.add(Artifacts.CONTAINER + c.getNames()[0].substring(1));
+        var seen =
+            new ContainerObservation(
+                c.getState(), c.getId(), c.getLabels(), networks, true, List.of());
+        found.put(
+            resource, new Applied<>(null, before == null ? seen : before.observed(), artifacts));
+      }
+    } catch (RuntimeException e) {
+      throw engine.explain(e);
+    }
+    return found;
+  }
+
+  /** The replacement an interrupted replace of this container left, if it is this one's. */
+  private static Container replacement(ContainerSpec spec, Container temporary) {
+    return temporary != null
+            && Labels.madeFor(temporary.getLabels(), spec.projectId(), spec.resourceId())
+        ? temporary
+        : null;
+  }
+
+  /** The ids of the engine's networks. */
+  private static Set<String> networkIds(DockerClient docker) {
+    return docker.listNetworksCmd().exec().stream().map(Network::getId).collect(Collectors.toSet());
+  }
+
+  /**
+   * @param replacement what an interrupted replace left, or {@code null}
    * @param images the references of the engine's images, or {@code null} when they were not listed
    *     because the container runs as declared
+   * @param networkIds the ids of the engine's networks, or {@code null} when they were not listed
+   *     because every container runs
    */
   private ContainerObservation observation(
-      ContainerSpec spec, Container container, Set<String> images) {
+      ContainerSpec spec,
+      Container container,
+      Container replacement,
+      Set<String> images,
+      Set<String> networkIds) {
     boolean imagePresent = images == null || images.contains(normalise(spec.image()));
+    Set<String> held = new HashSet<>(publishedPorts(replacement));
+    String replacementHash =
+        replacement == null ? null : replacement.getLabels().get(Labels.SPEC_HASH);
     if (container == null) {
       return new ContainerObservation(
-          "absent", null, null, List.of(), imagePresent, busyPorts(spec, Set.of()));
+          "absent",
+          null,
+          null,
+          List.of(),
+          imagePresent,
+          busyPorts(spec, held),
+          replacementHash,
+          List.of());
     }
     var networks = new ArrayList<String>();
+    var stale = new ArrayList<String>();
     if (container.getNetworkSettings() != null
         && container.getNetworkSettings().getNetworks() != null) {
-      networks.addAll(container.getNetworkSettings().getNetworks().keySet());
+      container
+          .getNetworkSettings()
+          .getNetworks()
+          .forEach(
+              (name, network) -> {
+                networks.add(name);
+                if (networkIds != null && !networkIds.contains(network.getNetworkID())) {
+                  stale.add(name);
+                }
+              });
     }
-    Set<String> held = new HashSet<>();
-    if (container.getPorts() != null) {
-      for (ContainerPort port : container.getPorts()) {
-        if (port.getPublicPort() != null) held.add(port.getPublicPort() + "/" + port.getType());
-      }
-    }
+    held.addAll(publishedPorts(container));
     return new ContainerObservation(
         container.getState(),
         container.getId(),
         container.getLabels(),
         networks.stream().sorted().toList(),
         imagePresent,
-        busyPorts(spec, held));
+        busyPorts(spec, held),
+        replacementHash,
+        stale.stream().sorted().toList());
+  }
+
+  /** The host ports a container publishes, such as {@code 8080/tcp}; none for no container. */
+  private static Set<String> publishedPorts(Container container) {
+    var held = new HashSet<String>();
+    if (container != null && container.getPorts() != null) {
+      for (ContainerPort port : container.getPorts()) {
+        if (port.getPublicPort() != null) held.add(port.getPublicPort() + "/" + port.getType());
+      }
+    }
+    return held;
   }
 
   /**
@@ -560,7 +669,10 @@ public final class DockerContainerProvider
               + "), or give this resource another name");
     }
     boolean recreating =
-        !actual.exists() || !desired.hash().equals(actual.labels().get(Labels.SPEC_HASH));
+        !actual.exists()
+            || !desired.hash().equals(actual.labels().get(Labels.SPEC_HASH))
+            || !actual.staleNetworks().isEmpty()
+            || actual.replacement() != null;
     if (recreating && !actual.busyPorts().isEmpty()) {
       throw new InvalidResourceException(
           "host port "
@@ -571,13 +683,24 @@ public final class DockerContainerProvider
               + ":...\"");
     }
     String pulls = actual.imagePresent() ? null : "pulls image " + Values.quote(desired.image());
+    String interrupted = actual.replacement() != null ? "finishes an interrupted replace" : null;
     if (!actual.exists()) {
-      boolean drift = before != null;
-      String note = drift ? "removed outside Clockwork" : null;
+      boolean drift = before != null && interrupted == null;
+      String note = drift ? "removed outside Clockwork" : interrupted;
       return new Diff(Action.CREATE, fields(desired), drift, join(note, pulls));
     }
     var changes = new ArrayList<FieldChange>();
-    if (recreating) {
+    if (!actual.staleNetworks().isEmpty()) {
+      changes.add(
+          FieldChange.replacing(
+              "networks",
+              show(actual.networks())
+                  + " (removed outside Clockwork: "
+                  + show(actual.staleNetworks())
+                  + ")",
+              show(desired.networks())));
+    }
+    if (recreating && actual.staleNetworks().isEmpty()) {
       Map<String, Object> was = before == null ? Map.of() : before.replacingFields();
       desired
           .replacingFields()
@@ -588,7 +711,7 @@ public final class DockerContainerProvider
                   changes.add(FieldChange.replacing(field, show(old), show(value)));
                 }
               });
-      if (changes.isEmpty()) {
+      if (changes.isEmpty() && interrupted == null) {
         changes.add(
             FieldChange.replacing(
                 "configuration",
@@ -626,7 +749,16 @@ public final class DockerContainerProvider
           FieldChange.changed(
               "stopTimeout", show(before.stopTimeout()), show(desired.stopTimeout())));
     }
-    if (recreating) return new Diff(Action.REPLACE, changes, false, pulls);
+    if (recreating) {
+      return new Diff(
+          Action.REPLACE, changes, !actual.staleNetworks().isEmpty(), join(interrupted, pulls));
+    }
+    if (changes.isEmpty() && before == null) {
+      // labelled as this resource's, and state lost it (a state restored from its backup, say) or
+      // a killed apply made it without recording it
+      return new Diff(
+          Action.UPDATE, changes, true, "Clockwork's, but missing from state: recorded again");
+    }
     if (changes.isEmpty()) return Diff.same();
     return new Diff(Action.UPDATE, changes, drift, null);
   }
@@ -698,6 +830,7 @@ public final class DockerContainerProvider
           .withTag(tag)
           .exec(progress)
           .awaitCompletion(30, TimeUnit.MINUTES);
+      progress.throwFailure();
     } catch (DockerException | DockerClientException e) {
       String reason =
           e instanceof DockerException d ? DockerEngine.dockerMessage(d) : e.getMessage();
@@ -715,12 +848,33 @@ public final class DockerContainerProvider
     context.report("pulled image " + image);
   }
 
-  /** Reports a pull's progress in steps of a tenth, adding up the layers' bytes. */
+  /**
+   * Reports a pull's progress in steps of a tenth, adding up the layers' bytes. A failure is kept
+   * for the pull to report, rather than logged with its stack trace as docker-java's callbacks do.
+   */
   private static final class PullProgress extends PullImageResultCallback {
     private final String image;
     private final Context context;
     private final Map<String, long[]> layers = new HashMap<>();
     private int reportedTenths;
+    private volatile RuntimeException failure;
+
+    @Override
+    public void onError(Throwable throwable) {
+      failure =
+          throwable instanceof RuntimeException runtime
+              ? runtime
+              : new DockerClientException(throwable.getMessage(), throwable);
+      try {
+        close();
+      } catch (IOException e) {
+        // the stream is gone already
+      }
+    }
+
+    void throwFailure() {
+      if (failure != null) throw failure;
+    }
 
     PullProgress(String image, Context context) {
       this.image = image;
@@ -756,7 +910,22 @@ public final class DockerContainerProvider
       Applied<ContainerSpec, ContainerObservation> previous,
       Operation operation) {
     DockerClient docker = client();
-    return changing(desired, false, () -> make(docker, desired, previous, operation));
+    var owned = owned(previous);
+    var before = List.copyOf(owned);
+    try {
+      return changing(desired, false, () -> make(docker, desired, operation, owned));
+    } catch (RuntimeException e) {
+      // what was made for it alone goes again (the project's network, when nothing else is on it)
+      try {
+        if (Artifacts.find(docker, desired.name()) == null) {
+          var madeForIt = owned.stream().filter(a -> !before.contains(a)).toList();
+          Artifacts.removeShared(engine, madeForIt.reversed(), desired.projectId(), false);
+        }
+      } catch (RuntimeException cleanup) {
+        e.addSuppressed(cleanup); // what failed first is what the user must hear of
+      }
+      throw e;
+    }
   }
 
   /**
@@ -775,47 +944,66 @@ public final class DockerContainerProvider
     }
   }
 
+  /**
+   * Makes the container; a replacement an interrupted replace left with this very spec is given the
+   * name instead, and any other is removed first.
+   *
+   * @param owned what state holds for it, added to as it claims more
+   */
   private Outcome<ContainerObservation> make(
-      DockerClient docker,
-      ContainerSpec desired,
-      Applied<ContainerSpec, ContainerObservation> previous,
-      Operation operation) {
-    var owned = owned(previous);
-    removeInterruptedReplacement(docker, desired, owned);
+      DockerClient docker, ContainerSpec desired, Operation operation, List<String> owned) {
     shared(docker, desired, operation, owned);
     claim(operation, owned, Artifacts.CONTAINER + desired.name());
-    String id = createContainer(docker, desired, desired.name());
-    if (desired.mustRun()) {
-      try {
-        docker.startContainerCmd(id).exec();
-      } catch (DockerException e) {
-        docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
-        throw new IllegalStateException(
-            "container \"" + desired.name() + "\" did not start: " + DockerEngine.dockerMessage(e),
-            e);
-      }
+    String id = interruptedReplacement(docker, desired, operation, owned);
+    if (id != null) {
+      docker.renameContainerCmd(id).withName(desired.name()).exec();
+      owned.remove(Artifacts.CONTAINER + desired.name() + REPLACEMENT_SUFFIX);
+    } else {
+      id = createContainer(docker, desired, desired.name());
     }
-    var made =
-        new ContainerObservation(
-            desired.mustRun() ? "running" : "created",
-            id,
-            desired.allLabels(),
-            desired.networks(),
-            true,
-            List.of());
-    return new Outcome<>(made, owned);
+    if (desired.mustRun()) start(docker, id, desired.name());
+    return new Outcome<>(observeOne(docker, desired), owned);
+  }
+
+  /** Starts a container just made; one that does not start is removed, and the error says why. */
+  private static void start(DockerClient docker, String id, String name) {
+    try {
+      Artifacts.start(docker, id);
+    } catch (DockerException e) {
+      docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
+      throw new IllegalStateException(
+          "container \"" + name + "\" did not start: " + DockerEngine.dockerMessage(e), e);
+    }
   }
 
   /**
-   * Removes a replacement container an interrupted apply left behind (state claimed it, so it is
-   * Clockwork's), so that its temporary name is free again.
+   * The replacement an interrupted replace left under the temporary name, when it has the desired
+   * spec (then it is claimed, and its id returned); any other of this resource's there is removed,
+   * so that the name is free. A container of that name that is not this resource's is refused.
    */
-  private static void removeInterruptedReplacement(
-      DockerClient docker, ContainerSpec desired, List<String> owned) {
+  private static String interruptedReplacement(
+      DockerClient docker, ContainerSpec desired, Operation operation, List<String> owned) {
     String temporary = desired.name() + REPLACEMENT_SUFFIX;
-    if (owned.remove(Artifacts.CONTAINER + temporary)) {
-      Artifacts.removeContainer(docker, temporary, desired.projectId(), 0);
+    Container left = Artifacts.find(docker, temporary);
+    if (left == null) {
+      owned.remove(Artifacts.CONTAINER + temporary);
+      return null;
     }
+    if (!Labels.madeFor(left.getLabels(), desired.projectId(), desired.resourceId())) {
+      throw new IllegalStateException(
+          "a container named \""
+              + temporary
+              + "\", which Clockwork uses while it replaces \""
+              + desired.name()
+              + "\", exists and is not Clockwork's: remove or rename it (docker rm -f "
+              + temporary
+              + ")");
+    }
+    claim(operation, owned, Artifacts.CONTAINER + temporary);
+    if (desired.hash().equals(left.getLabels().get(Labels.SPEC_HASH))) return left.getId();
+    Artifacts.stopAndRemove(docker, left.getId(), 0);
+    owned.remove(Artifacts.CONTAINER + temporary);
+    return null;
   }
 
   @Override
@@ -862,11 +1050,9 @@ public final class DockerContainerProvider
     boolean running =
         "running".equals(container.getState()) || "restarting".equals(container.getState());
     if (desired.mustRun() && !running) {
-      docker.startContainerCmd(container.getId()).exec();
+      Artifacts.start(docker, container.getId());
     } else if (!desired.mustRun() && running) {
-      var stop = docker.stopContainerCmd(container.getId());
-      if (desired.stopTimeout() != null) stop.withTimeout(desired.stopTimeout());
-      stop.exec();
+      Artifacts.stop(docker, container.getId(), desired.stopTimeout());
     }
     return new Outcome<>(observeOne(docker, desired), owned);
   }
@@ -895,23 +1081,21 @@ public final class DockerContainerProvider
     Integer oldTimeout =
         previous.spec() == null ? desired.stopTimeout() : previous.spec().stopTimeout();
     var owned = owned(previous);
-    removeInterruptedReplacement(docker, desired, owned);
     shared(docker, desired, operation, owned);
-    claim(operation, owned, Artifacts.CONTAINER + temporary);
-    String replacement = createContainer(docker, desired, temporary);
+    String replacement = interruptedReplacement(docker, desired, operation, owned);
+    if (replacement == null) {
+      claim(operation, owned, Artifacts.CONTAINER + temporary);
+      replacement = createContainer(docker, desired, temporary);
+    }
     Container old = Artifacts.find(docker, desired.name());
     boolean oldRan = old != null && "running".equals(old.getState());
-    if (oldRan) {
-      var stop = docker.stopContainerCmd(old.getId());
-      if (oldTimeout != null) stop.withTimeout(oldTimeout);
-      stop.exec();
-    }
+    if (oldRan) Artifacts.stop(docker, old.getId(), oldTimeout);
     if (desired.mustRun()) {
       try {
-        docker.startContainerCmd(replacement).exec();
+        Artifacts.start(docker, replacement);
       } catch (DockerException e) {
         docker.removeContainerCmd(replacement).withForce(true).withRemoveVolumes(true).exec();
-        if (oldRan) docker.startContainerCmd(old.getId()).exec();
+        if (oldRan) Artifacts.start(docker, old.getId());
         throw new IllegalStateException(
             "the new container \""
                 + desired.name()
@@ -931,34 +1115,62 @@ public final class DockerContainerProvider
     return new Outcome<>(observeOne(docker, desired), owned);
   }
 
+  /**
+   * Removes the container by the name state recorded and by the id it last saw (it may have been
+   * renamed), and a replacement an interrupted replace left, each only when it carries this
+   * project's label; then the shared things it used that nothing of this project uses any more.
+   *
+   * @throws IllegalStateException when one of those stays (a container Clockwork did not make is on
+   *     the project's network, say): state keeps it, to be removed by a later destroy
+   */
   @Override
   public void delete(Applied<ContainerSpec, ContainerObservation> previous, Operation operation) {
     DockerClient docker = client();
     String projectId = operation.project().id();
     Integer timeout = previous.spec() == null ? null : previous.spec().stopTimeout();
-    ContainerObservation seen = previous.observed();
-    String recorded =
-        previous.spec() != null && seen != null && seen.id() != null
-            ? Artifacts.CONTAINER + previous.spec().name()
-            : null;
+    List<Leftover> leftovers;
     try {
       engine.changingContainers(
           () -> {
-            for (String artifact : previous.artifacts().reversed()) {
-              if (artifact.equals(recorded)) {
-                // by the id state recorded: that is only ever the container Clockwork made
-                Artifacts.stopAndRemove(docker, seen.id(), timeout);
-              } else if (artifact.startsWith(Artifacts.CONTAINER)) {
-                String name = artifact.substring(Artifacts.CONTAINER.length());
-                Artifacts.removeContainer(docker, name, projectId, timeout);
-              }
+            for (String container : containers(previous)) {
+              Artifacts.removeContainer(docker, container, projectId, timeout);
             }
             return null;
           });
-      Artifacts.removeShared(engine, previous.artifacts().reversed(), projectId, false);
+      leftovers = Artifacts.removeShared(engine, previous.artifacts().reversed(), projectId, false);
     } catch (DockerException e) {
       throw engine.explain(e);
     }
+    if (!leftovers.isEmpty()) {
+      throw new IllegalStateException(
+          leftovers.stream().map(Leftover::toString).collect(Collectors.joining("; ")));
+    }
+  }
+
+  /** Every name or id under which a resource's container may be, as state recorded it. */
+  private static List<String> containers(Applied<ContainerSpec, ContainerObservation> previous) {
+    var containers = new LinkedHashSet<String>();
+    for (String artifact : previous.artifacts().reversed()) {
+      if (!artifact.startsWith(Artifacts.CONTAINER)) continue;
+      String name = artifact.substring(Artifacts.CONTAINER.length());
+      containers.add(name);
+      if (!name.endsWith(REPLACEMENT_SUFFIX)) containers.add(name + REPLACEMENT_SUFFIX);
+    }
+    if (previous.observed() != null && previous.observed().id() != null) {
+      containers.add(previous.observed().id());
+    }
+    return List.copyOf(containers);
+  }
+
+  @Override
+  public Removals removals(Applied<ContainerSpec, ContainerObservation> previous, Context context) {
+    var removed = new ArrayList<String>();
+    for (String artifact : previous.artifacts().reversed()) {
+      String what = artifact.replaceFirst(":", " ");
+      removed.add(
+          artifact.startsWith(Artifacts.CONTAINER) ? what : what + " (once nothing else uses it)");
+    }
+    return new Removals(removed, List.of());
   }
 
   private String createContainer(DockerClient docker, ContainerSpec spec, String name) {
@@ -1138,9 +1350,11 @@ public final class DockerContainerProvider
         outcome.artifacts().stream()
             .filter(a -> !a.startsWith(Artifacts.CONTAINER) && !needed.contains(a))
             .toList();
-    Artifacts.removeShared(engine, unused.reversed(), spec.projectId(), false);
+    List<Leftover> stay =
+        Artifacts.removeShared(engine, unused.reversed(), spec.projectId(), false);
     var kept = new ArrayList<>(outcome.artifacts());
     kept.removeAll(unused);
+    stay.forEach(leftover -> kept.add(leftover.artifact())); // still the project's to remove
     return new Outcome<>(outcome.observed(), kept);
   }
 
@@ -1177,7 +1391,8 @@ public final class DockerContainerProvider
   }
 
   private ContainerObservation observeOne(DockerClient docker, ContainerSpec spec) {
-    return observation(spec, Artifacts.find(docker, spec.name()), Set.of(normalise(spec.image())));
+    return observation(
+        spec, Artifacts.find(docker, spec.name()), null, Set.of(normalise(spec.image())), null);
   }
 
   private DockerClient client() {

@@ -144,4 +144,65 @@ class ContainerDiffTest {
             "host port 8080/tcp is already in use on this machine: stop what uses it, or publish"
                 + " another host port, such as \"8081:...\"");
   }
+
+  private static ContainerObservation withReplacement(ContainerObservation seen, String hash) {
+    return new ContainerObservation(
+        seen.state(),
+        seen.id(),
+        seen.labels(),
+        seen.networks(),
+        true,
+        List.of(),
+        hash,
+        seen.staleNetworks());
+  }
+
+  @Test
+  void diff_finishesAnInterruptedReplace_whateverTheContainerUnderItsNameLooksLike() {
+    var stopped =
+        new ContainerObservation("exited", "id1", api.allLabels(), api.networks(), true, List.of());
+
+    Diff withOld = provider.diff(api, applied(api), withReplacement(stopped, api.hash()));
+    Diff withoutOld =
+        provider.diff(api, applied(api), withReplacement(absent(true, List.of()), api.hash()));
+
+    assertThat(withOld.action()).isEqualTo(Action.REPLACE);
+    assertThat(withOld.note()).isEqualTo("finishes an interrupted replace");
+    assertThat(withoutOld.action()).isEqualTo(Action.CREATE);
+    assertThat(withoutOld.drift()).isFalse();
+    assertThat(withoutOld.note()).isEqualTo("finishes an interrupted replace");
+  }
+
+  @Test
+  void diff_replaces_aStoppedContainerWhoseNetworkWasRemovedByHand() {
+    var stale =
+        new ContainerObservation(
+            "exited",
+            "id1",
+            api.allLabels(),
+            api.networks(),
+            true,
+            List.of(),
+            null,
+            List.of("clockwork-p"));
+
+    Diff diff = provider.diff(api, applied(api), stale);
+
+    assertThat(diff.action()).isEqualTo(Action.REPLACE);
+    assertThat(diff.drift()).isTrue();
+    assertThat(diff.changes())
+        .containsExactly(
+            FieldChange.replacing(
+                "networks",
+                "[\"clockwork-p\"] (removed outside Clockwork: [\"clockwork-p\"])",
+                "[\"clockwork-p\"]"));
+  }
+
+  @Test
+  void diff_recordsAgain_aContainerOfThisResourceThatStateLost() {
+    Diff diff = provider.diff(api, null, running(api));
+
+    assertThat(diff.action()).isEqualTo(Action.UPDATE);
+    assertThat(diff.note()).isEqualTo("Clockwork's, but missing from state: recorded again");
+  }
 }
