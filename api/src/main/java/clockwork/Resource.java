@@ -23,10 +23,12 @@ import java.util.Set;
  * resources may not share one, and renaming a resource means removing the old one and making a new
  * one.
  *
- * <p>Every property is either <em>given</em> or <em>not given</em>. Passing {@code null} to a
- * property method takes the value back (not given); an empty string, list or map is a value like
- * any other. Each resource kind documents what a property that is not given means: a default, or a
- * value that must still be found ({@link #missingFields()}).
+ * <p>Every property is either <em>given</em> or <em>not given</em>: leaving a property method out
+ * is how a property is not given, and passing it {@code null} is an error, naming the property (a
+ * value read from an unset environment variable, say, must not quietly become the model's choice).
+ * An empty string, list or map is a value like any other. Each resource kind documents what a
+ * property that is not given means: a default, or a value that must still be found ({@link
+ * #missingFields()}).
  *
  * <p>A resource that misses required values is <em>completed</em>: a language model fills the
  * properties its kind allows, never one the user gave, and Clockwork checks the answer like any
@@ -198,14 +200,23 @@ public abstract class Resource {
   /** The properties that must have a value before this resource can be made. */
   protected abstract List<String> requiredFields();
 
-  /** Gives a property a value, or takes it back with {@code null}. */
+  /**
+   * Gives a property a value.
+   *
+   * @throws IllegalArgumentException when the value is null, naming the property
+   */
   protected final Resource set(String field, Object value) {
     Objects.requireNonNull(field, "field");
     if (value == null) {
-      given.remove(field);
-    } else {
-      given.put(field, value);
+      throw new IllegalArgumentException(
+          kindAndName()
+              + ": "
+              + field
+              + "(...) was given null: give a value, or leave ."
+              + field
+              + "(...) out for its default or the model's choice");
     }
+    given.put(field, value);
     return this;
   }
 
@@ -215,9 +226,9 @@ public abstract class Resource {
   }
 
   /**
-   * Gives a property a list of strings, or takes it back with {@code null}.
+   * Gives a property a list of strings.
    *
-   * @throws IllegalArgumentException when an element is null, naming the property
+   * @throws IllegalArgumentException when the list or an element is null, naming the property
    */
   protected final Resource setList(String field, String... values) {
     if (values == null) return set(field, null);
@@ -230,9 +241,9 @@ public abstract class Resource {
   }
 
   /**
-   * Gives a property a map of strings, in the order given, or takes it back with {@code null}.
+   * Gives a property a map of strings, in the order given.
    *
-   * @throws IllegalArgumentException when a key or value is null, naming the property
+   * @throws IllegalArgumentException when the map, a key or a value is null, naming the property
    */
   protected final Resource setMap(String field, Map<String, String> values) {
     if (values == null) return set(field, null);
@@ -248,9 +259,23 @@ public abstract class Resource {
     return set(field, Collections.unmodifiableMap(copy));
   }
 
-  /** Adds one entry to a map property, keeping the others. */
+  /**
+   * Adds one entry to a map property, keeping the others.
+   *
+   * @throws IllegalArgumentException when the key or the value is null, naming them
+   */
   @SuppressWarnings("unchecked")
   protected final Resource putEntry(String field, String key, String value) {
+    if (key == null || value == null) {
+      throw new IllegalArgumentException(
+          kindAndName()
+              + ": "
+              + field
+              + " entry "
+              + (key == null ? "with a null name" : "\"" + key + "\" was given a null value")
+              + ": give "
+              + (key == null ? "a name" : "a value, or leave the entry out"));
+    }
     var map = new LinkedHashMap<String, String>();
     if (get(field) instanceof Map<?, ?> existing) map.putAll((Map<String, String>) existing);
     map.put(key, value);
