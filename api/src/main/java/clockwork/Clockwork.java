@@ -68,6 +68,38 @@ public final class Clockwork {
     return List.copyOf(declared);
   }
 
+  /**
+   * What a call in {@code main.java} to {@code System.exit} becomes: Clockwork runs main.java
+   * inside its own process to collect what it declares, so main.java must not end that process. The
+   * clockwork command rewrites such calls as it compiles main.java, and reports the attempt as an
+   * error with its line.
+   *
+   * @throws ExitAttempt always
+   */
+  public static void refuseExit(int status) {
+    throw new ExitAttempt("System.exit(" + status + ")");
+  }
+
+  /** What a call in {@code main.java} to {@code Runtime.exit} becomes. */
+  public static void refuseExit(Runtime runtime, int status) {
+    throw new ExitAttempt("Runtime.exit(" + status + ")");
+  }
+
+  /** What a call in {@code main.java} to {@code Runtime.halt} becomes. */
+  public static void refuseHalt(Runtime runtime, int status) {
+    throw new ExitAttempt("Runtime.halt(" + status + ")");
+  }
+
+  /**
+   * main.java tried to end the process that runs it. An error, not an exception, so that a {@code
+   * catch (Exception e)} in main.java does not swallow it.
+   */
+  public static final class ExitAttempt extends Error {
+    private ExitAttempt(String call) {
+      super(call);
+    }
+  }
+
   /** This Clockwork's version, such as {@code 0.1.0}. */
   public static String version() {
     try (var in = Clockwork.class.getResourceAsStream("version.txt")) {

@@ -156,7 +156,12 @@ public final class Engine {
   private Loaded load(Project project) {
     requireSource();
     ensureWorkDir();
-    var declared = new Loader(workDir.resolve("classes"), events).load(dir.resolve(SOURCE));
+    var declared =
+        new Loader(
+                workDir.resolve("classes"),
+                Duration.ofSeconds(settings.number(Name.CW_LOAD_TIMEOUT, 1)),
+                events)
+            .load(dir.resolve(SOURCE));
     var graph = new Resolver().resolve(declared);
     var access =
         new Completer.ModelAccess(

@@ -10,6 +10,15 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.ClassModel;
+import java.lang.classfile.ClassTransform;
+import java.lang.classfile.CodeTransform;
+import java.lang.classfile.Opcode;
+import java.lang.classfile.instruction.InvokeInstruction;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.ConstantDescs;
+import java.lang.constant.MethodTypeDesc;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -22,10 +31,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
@@ -42,19 +57,34 @@ import javax.tools.ToolProvider;
  * <p>Compiled classes are cached in a directory named by a hash of everything the compilation
  * depended on (the source, the API classes, the Java version), so an unchanged project is compiled
  * once. Only the newest cache entry is kept.
+ *
+ * <p>main.java runs inside Clockwork's own process, so it must not end it: as it is compiled, every
+ * call it makes to {@code System.exit}, {@code Runtime.exit} or {@code Runtime.halt} is rewritten
+ * (with the JDK's ClassFile API) into one that throws {@link Clockwork.ExitAttempt}, reported with
+ * its line. And it must not hang it: declaring may take up to a timeout, then stops with an error.
  */
 public final class Loader {
   private static final String MAIN_CLASS = "main-class";
   private static final String INPUTS = "inputs.properties";
 
+  private static final ClassDesc CLOCKWORK = ClassDesc.of(Clockwork.class.getName());
+  private static final ClassDesc RUNTIME = ClassDesc.of(Runtime.class.getName());
+  private static final MethodTypeDesc EXIT_STATIC =
+      MethodTypeDesc.of(ConstantDescs.CD_void, ConstantDescs.CD_int);
+  private static final MethodTypeDesc EXIT_VIRTUAL =
+      MethodTypeDesc.of(ConstantDescs.CD_void, RUNTIME, ConstantDescs.CD_int);
+
   private final Path cacheDir;
+  private final Duration timeout;
   private final EventListener events;
 
   /**
    * @param cacheDir where compiled classes are kept, created when missing
+   * @param timeout how long main.java may take to declare its resources ({@code CW_LOAD_TIMEOUT})
    */
-  public Loader(Path cacheDir, EventListener events) {
+  public Loader(Path cacheDir, Duration timeout, EventListener events) {
     this.cacheDir = cacheDir;
+    this.timeout = timeout;
     this.events = events;
   }
 
@@ -75,7 +105,7 @@ public final class Loader {
         events.on(new Event.Compiling(source.getFileName().toString(), reasonToCompile(inputs)));
         compile(source, text, inputs, classes);
       }
-      return run(source, classes, Files.readString(classes.resolve(MAIN_CLASS)).strip());
+      return run(source, classes, Files.readString(classes.resolve(MAIN_CLASS)).strip(), timeout);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot load " + source + ": " + e.getMessage(), e);
     }
@@ -183,11 +213,22 @@ public final class Loader {
         Iterable<? extends Element> analyzed = task.analyze();
         failOnErrors(source, text, diagnostics);
         // The launched class is the first one in the file, as with `java main.java`.
-        Element first = analyzed.iterator().next();
-        mainClass = task.getElements().getBinaryName((TypeElement) first).toString();
+        var declaredClasses = analyzed.iterator();
+        if (!declaredClasses.hasNext()) {
+          throw new LoadException(
+              source,
+              0,
+              source
+                  + " holds no class and no main method: start it with void main() {"
+                  + " Clockwork.declare(...); }",
+              null);
+        }
+        mainClass =
+            task.getElements().getBinaryName((TypeElement) declaredClasses.next()).toString();
         task.generate();
         failOnErrors(source, text, diagnostics);
       }
+      refuseExits(building);
       Files.writeString(building.resolve(MAIN_CLASS), mainClass);
       try (var out = Files.newOutputStream(building.resolve(INPUTS))) {
         inputs.toProperties().store(out, "what these classes were compiled from");
@@ -196,6 +237,43 @@ public final class Loader {
     } finally {
       deleteTree(building);
     }
+  }
+
+  /**
+   * Rewrites main.java's calls that would end the process into calls to {@link
+   * Clockwork#refuseExit}, which throw.
+   */
+  private static void refuseExits(Path classes) throws IOException {
+    var classFile = ClassFile.of();
+    CodeTransform refuse =
+        (code, element) -> {
+          if (element instanceof InvokeInstruction call && ends(call)) {
+            boolean halt = call.name().equalsString("halt");
+            code.invokestatic(
+                CLOCKWORK,
+                halt ? "refuseHalt" : "refuseExit",
+                call.opcode() == Opcode.INVOKESTATIC ? EXIT_STATIC : EXIT_VIRTUAL);
+          } else {
+            code.with(element);
+          }
+        };
+    try (Stream<Path> files = Files.walk(classes)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+        ClassModel model = classFile.parse(Files.readAllBytes(file));
+        Files.write(
+            file, classFile.transformClass(model, ClassTransform.transformingMethodBodies(refuse)));
+      }
+    }
+  }
+
+  /** Whether a call is {@code System.exit(int)}, {@code Runtime.exit(int)} or {@code halt(int)}. */
+  private static boolean ends(InvokeInstruction call) {
+    String owner = call.owner().asInternalName();
+    String name = call.name().stringValue();
+    String type = call.typeSymbol().descriptorString();
+    if (!type.equals("(I)V")) return false;
+    return owner.equals("java/lang/System") && name.equals("exit")
+        || owner.equals("java/lang/Runtime") && (name.equals("exit") || name.equals("halt"));
   }
 
   /** Moves a finished compilation into place and drops the stale ones. */
@@ -248,7 +326,7 @@ public final class Loader {
         source, (int) errors.getFirst().getLineNumber(), message.toString(), null);
   }
 
-  private static List<Resource> run(Path source, Path classes, String mainClass)
+  private static List<Resource> run(Path source, Path classes, String mainClass, Duration timeout)
       throws MalformedURLException {
     var loader =
         new URLClassLoader(
@@ -258,11 +336,15 @@ public final class Loader {
       Class<?> launched = loader.loadClass(mainClass);
       Runnable main = mainMethod(source, launched);
       declared =
-          Clockwork.collect(
-              () -> {
-                main.run();
-                return null;
-              });
+          withDeadline(
+              source,
+              timeout,
+              () ->
+                  Clockwork.collect(
+                      () -> {
+                        main.run();
+                        return null;
+                      }));
     } catch (ClassNotFoundException e) {
       throw new LoadException(
           source, 0, "The compiled classes of " + source + " are incomplete: " + e, e);
@@ -281,6 +363,45 @@ public final class Loader {
     return declared;
   }
 
+  /**
+   * Runs main.java's main in a thread of its own, waiting up to the timeout. A main that does not
+   * end is left to the daemon thread it runs in, which ends with the command.
+   */
+  private static List<Resource> withDeadline(
+      Path source, Duration timeout, Supplier<List<Resource>> main) {
+    var declared = new CompletableFuture<List<Resource>>();
+    Thread.ofPlatform()
+        .name("main.java")
+        .daemon()
+        .start(
+            () -> {
+              try {
+                declared.complete(main.get());
+              } catch (Throwable e) {
+                declared.completeExceptionally(e);
+              }
+            });
+    try {
+      return declared.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      throw new LoadException(
+          source,
+          0,
+          source
+              + " did not finish declaring its resources within "
+              + timeout.toSeconds()
+              + " s (CW_LOAD_TIMEOUT): main runs only to declare them, so make it end (a loop, or"
+              + " a wait for something that does not come?), or raise CW_LOAD_TIMEOUT",
+          null);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) throw runtime;
+      throw new MainFailed(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LoadException(source, 0, "interrupted while running " + source, e);
+    }
+  }
+
   /** The user's main threw: point at the line in main.java it came from. */
   private static LoadException threw(Path source, Throwable failure) {
     String file = source.getFileName().toString();
@@ -291,11 +412,23 @@ public final class Loader {
         break;
       }
     }
+    String where = file + (line > 0 ? ":" + line : "");
+    if (failure instanceof Clockwork.ExitAttempt exit) {
+      return new LoadException(
+          source,
+          line,
+          where
+              + ": main calls "
+              + exit.getMessage()
+              + ", which would end Clockwork itself: main.java runs inside the clockwork command"
+              + " only to declare resources, so remove the call (throw an exception to stop"
+              + " with an error)",
+          failure);
+    }
     return new LoadException(
         source,
         line,
-        file
-            + (line > 0 ? ":" + line : "")
+        where
             + ": main failed with "
             + failure.getClass().getSimpleName()
             + (failure.getMessage() == null ? "" : ": " + failure.getMessage()),

@@ -22,6 +22,7 @@ public final class Settings {
     CW_BASE_URL("https://openrouter.ai/api/v1"),
     CW_COMPLETION_MAX_RETRIES("3"),
     CW_COMPLETION_TIMEOUT("60"),
+    CW_LOAD_TIMEOUT("60"),
     CW_LOG_LEVEL("WARN");
 
     private final String defaultValue;

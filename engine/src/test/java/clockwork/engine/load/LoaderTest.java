@@ -10,18 +10,21 @@ import clockwork.resources.FileResource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class LoaderTest {
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
   @TempDir Path project;
   private final List<Event> events = new CopyOnWriteArrayList<>();
 
   private List<Resource> load(String source) throws IOException {
     Files.writeString(project.resolve("main.java"), source);
-    return new Loader(project.resolve(".clockwork/classes"), events::add)
+    return new Loader(project.resolve(".clockwork/classes"), TIMEOUT, events::add)
         .load(project.resolve("main.java"));
   }
 
@@ -114,7 +117,8 @@ class LoaderTest {
   void load_saysWhereItLookedAndHowToStart_whenThereIsNoMainJava() {
     Path missing = project.resolve("main.java");
 
-    assertThatThrownBy(() -> new Loader(project.resolve(".clockwork"), events::add).load(missing))
+    assertThatThrownBy(
+            () -> new Loader(project.resolve(".clockwork"), TIMEOUT, events::add).load(missing))
         .isInstanceOf(LoadException.class)
         .hasMessageContaining("No main.java in " + project)
         .hasMessageContaining("Clockwork.declare(new FileResource(\"hello.txt\")")
@@ -152,5 +156,80 @@ class LoaderTest {
     assertThatThrownBy(() -> load("class Nothing {}"))
         .isInstanceOf(LoadException.class)
         .hasMessageContaining("has no main method in its first class, Nothing: add void main()");
+  }
+
+  @Test
+  void load_refusesEveryWayMainTriesToEndTheProcess_namingItsLine() {
+    for (String call :
+        List.of(
+            "System.exit(0)",
+            "System.exit(3)",
+            "Runtime.getRuntime().exit(1)",
+            "Runtime.getRuntime().halt(0)")) {
+      assertThatThrownBy(
+              () ->
+                  load(
+                      """
+                      void main() {
+                          try {
+                              %s;
+                          } catch (Exception e) {
+                              // swallowed by a careless main: the attempt is still refused
+                          }
+                          clockwork.Clockwork.declare(
+                              new clockwork.resources.FileResource("a").content("a"));
+                      }
+                      """
+                          .formatted(call)))
+          .as(call)
+          .isInstanceOf(LoadException.class)
+          .hasMessageStartingWith(
+              "main.java:3: main calls "
+                  + call.replace("getRuntime().", "")
+                  + ", which would end Clockwork itself");
+    }
+  }
+
+  @Test
+  void load_refusesAnExitInAClassOrLambdaOfMainJava_too() {
+    assertThatThrownBy(
+            () ->
+                load(
+                    """
+                    void main() {
+                        Runnable quit = () -> Helper.quit();
+                        quit.run();
+                    }
+
+                    class Helper {
+                        static void quit() {
+                            System.exit(0);
+                        }
+                    }
+                    """))
+        .hasMessageStartingWith("main.java:8: main calls System.exit(0)");
+  }
+
+  @Test
+  void load_stopsAMainThatNeverEnds_afterTheTimeout() throws IOException {
+    Files.writeString(project.resolve("main.java"), "void main() { while (true) {} }");
+    var loader =
+        new Loader(project.resolve(".clockwork/classes"), Duration.ofMillis(1500), events::add);
+
+    assertThatThrownBy(() -> loader.load(project.resolve("main.java")))
+        .isInstanceOf(LoadException.class)
+        .hasMessageEndingWith(
+            "main.java did not finish declaring its resources within 1 s (CW_LOAD_TIMEOUT): main"
+                + " runs only to declare them, so make it end (a loop, or a wait for something"
+                + " that does not come?), or raise CW_LOAD_TIMEOUT");
+  }
+
+  @Test
+  void load_refusesAnEmptyMainJava_sayingWhatToWrite() {
+    assertThatThrownBy(() -> load(""))
+        .isInstanceOf(LoadException.class)
+        .hasMessageEndingWith(
+            "main.java holds no class and no main method: start it with void main() {"
+                + " Clockwork.declare(...); }");
   }
 }
