@@ -148,7 +148,7 @@ public abstract class Resource {
 
   /**
    * The properties given so far, in the order first given, starting with {@code name}. Values are
-   * strings, numbers, booleans, and unmodifiable lists and maps of those.
+   * strings, numbers, booleans, {@link Secret}s, and unmodifiable lists and maps of those.
    */
   public final Map<String, Object> fields() {
     var fields = new LinkedHashMap<String, Object>();
@@ -265,7 +265,7 @@ public abstract class Resource {
    * @throws IllegalArgumentException when the key or the value is null, naming them
    */
   @SuppressWarnings("unchecked")
-  protected final Resource putEntry(String field, String key, String value) {
+  protected final Resource putEntry(String field, String key, Object value) {
     if (key == null || value == null) {
       throw new IllegalArgumentException(
           kindAndName()
@@ -276,10 +276,10 @@ public abstract class Resource {
               + ": give "
               + (key == null ? "a name" : "a value, or leave the entry out"));
     }
-    var map = new LinkedHashMap<String, String>();
-    if (get(field) instanceof Map<?, ?> existing) map.putAll((Map<String, String>) existing);
+    var map = new LinkedHashMap<String, Object>();
+    if (get(field) instanceof Map<?, ?> existing) map.putAll((Map<String, Object>) existing);
     map.put(key, value);
-    return setMap(field, map);
+    return set(field, Collections.unmodifiableMap(map));
   }
 
   /** How messages name this resource: its class and its name, as the user wrote them. */

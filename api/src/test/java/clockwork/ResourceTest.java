@@ -23,7 +23,7 @@ class ResourceTest {
         .hasMessageStartingWith("DockerResource \"web\": ports(...) was given null");
     assertThatThrownBy(() -> new DockerResource("web").envVars(null))
         .hasMessageStartingWith("DockerResource \"web\": envVars(...) was given null");
-    assertThatThrownBy(() -> new DockerResource("web").envVar("MODE", null))
+    assertThatThrownBy(() -> new DockerResource("web").envVar("MODE", (String) null))
         .hasMessage(
             "DockerResource \"web\": envVars entry \"MODE\" was given a null value: give a value,"
                 + " or leave the entry out");

@@ -2,6 +2,7 @@ package clockwork.resources;
 
 import clockwork.Assertion;
 import clockwork.Resource;
+import clockwork.Secret;
 import java.util.List;
 import java.util.Map;
 
@@ -115,6 +116,18 @@ public final class AppleContainerResource extends Resource {
   public AppleContainerResource envVar(String name, String value) {
     putEntry("envVars", name, value);
     return this;
+  }
+
+  /** Adds a secret environment variable, as {@link DockerResource#envVar(String, Secret)} does. */
+  public AppleContainerResource envVar(String name, Secret value) {
+    putEntry("secretEnvVars", name, value);
+    return this;
+  }
+
+  /** The secret environment variables; {@code null} when none were given. */
+  @SuppressWarnings("unchecked")
+  public Map<String, Secret> secretEnvVars() {
+    return (Map<String, Secret>) get("secretEnvVars");
   }
 
   /** The command; {@code null} when not given (the image's own). */

@@ -2,6 +2,7 @@ package clockwork.resources;
 
 import clockwork.Assertion;
 import clockwork.Resource;
+import clockwork.Secret;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -144,10 +145,30 @@ public final class DockerResource extends Resource {
     return this;
   }
 
-  /** Adds one environment variable, keeping the others. */
+  /**
+   * Adds one environment variable, keeping the others. A name that looks secret (such as {@code
+   * POSTGRES_PASSWORD}) or a value with credentials in a URL is treated as a secret: shown as
+   * {@code (sensitive)}, kept in state only as a digest.
+   */
   public DockerResource envVar(String name, String value) {
     putEntry("envVars", name, value);
     return this;
+  }
+
+  /**
+   * Adds a secret environment variable, such as {@code envVar("POSTGRES_PASSWORD",
+   * Secret.fromEnv("DB_PASSWORD"))}: its value goes into the container and nowhere else (plans show
+   * {@code (sensitive)}, state keeps a digest). One that is not set stops the plan.
+   */
+  public DockerResource envVar(String name, Secret value) {
+    putEntry("secretEnvVars", name, value);
+    return this;
+  }
+
+  /** The secret environment variables; {@code null} when none were given. */
+  @SuppressWarnings("unchecked")
+  public Map<String, Secret> secretEnvVars() {
+    return (Map<String, Secret>) get("secretEnvVars");
   }
 
   /** The networks; {@code null} when not given (the project's network). */

@@ -2,6 +2,7 @@ package clockwork.resources;
 
 import clockwork.Assertion;
 import clockwork.Resource;
+import clockwork.Secret;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +25,7 @@ import java.util.Map;
  * the file goes and what destroy removes work as for {@link FileResource}.
  */
 public final class EnvFileResource extends Resource {
-  private final Map<String, String> secrets = new LinkedHashMap<>();
+  private final Map<String, Secret> secrets = new LinkedHashMap<>();
 
   public EnvFileResource(String name) {
     super(name);
@@ -82,10 +83,8 @@ public final class EnvFileResource extends Resource {
     return this;
   }
 
-  /**
-   * The secret variables, by name; values may be {@code null} (not found), which Clockwork refuses.
-   */
-  public Map<String, String> secrets() {
+  /** The secret variables, by name; one may be unset, which Clockwork refuses. */
+  public Map<String, Secret> secrets() {
     return Collections.unmodifiableMap(secrets);
   }
 
@@ -93,13 +92,26 @@ public final class EnvFileResource extends Resource {
    * Sets a secret variable. Its value is kept apart from the resource's other properties, so that
    * it shows in no plan, message, prompt or state.
    *
-   * @param value such as {@code System.getenv("DB_PASSWORD")}; {@code null} is reported when the
-   *     file is planned, naming the variable
+   * @param value such as {@code Secret.fromEnv("DB_PASSWORD")}; one that is not set is reported
+   *     when the file is planned, naming the variable
    */
-  public EnvFileResource secret(String name, String value) {
+  public EnvFileResource secret(String name, Secret value) {
     if (name == null) throw new IllegalArgumentException(kindAndName() + ": a secret needs a name");
+    if (value == null) {
+      throw new IllegalArgumentException(
+          kindAndName() + ": secret \"" + name + "\" was given null: give a Secret");
+    }
     secrets.put(name, value);
     return this;
+  }
+
+  /**
+   * Sets a secret variable from a value read in main.java, such as {@code
+   * System.getenv("DB_PASSWORD")}; {@code null} (a variable that is not set) is reported when the
+   * file is planned, naming the variable.
+   */
+  public EnvFileResource secret(String name, String value) {
+    return secret(name, Secret.of(value));
   }
 
   /** The directory the file goes in; {@code null} when not given (the project directory). */

@@ -2,6 +2,7 @@ package clockwork.resources;
 
 import clockwork.Assertion;
 import clockwork.Resource;
+import clockwork.Secret;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -103,6 +104,32 @@ public final class PostgresDatabaseResource extends Resource {
   /** Reads the server user's password from this environment variable. */
   public PostgresDatabaseResource passwordFromEnv(String variable) {
     set("passwordFromEnv", variable);
+    return this;
+  }
+
+  /** The server user's password, when given as a {@link Secret}; {@code null} otherwise. */
+  public Secret password() {
+    return (Secret) get("password");
+  }
+
+  /**
+   * The server user's password, such as {@code Secret.fromEnv("ADMIN_PASSWORD")}, instead of the
+   * variable {@link #passwordFromEnv} names. destroy, which does not read main.java, finds it again
+   * only when it comes from the environment.
+   */
+  public PostgresDatabaseResource password(Secret password) {
+    set("password", password);
+    return this;
+  }
+
+  /** The role's password, when given as a {@link Secret}; {@code null} otherwise. */
+  public Secret rolePassword() {
+    return (Secret) get("rolePassword");
+  }
+
+  /** Gives a role Clockwork creates this password, such as {@code Secret.fromEnv("SHOP_PW")}. */
+  public PostgresDatabaseResource rolePassword(Secret password) {
+    set("rolePassword", password);
     return this;
   }
 

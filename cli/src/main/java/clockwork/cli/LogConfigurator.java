@@ -17,6 +17,8 @@ import org.slf4j.LoggerFactory;
  * rather than an XML file, which costs start-up time.
  */
 public final class LogConfigurator extends ContextAwareBase implements Configurator {
+  private static final String DOCKER_COMMANDS = "com.github.dockerjava.core.command";
+
   @Override
   public ExecutionStatus configure(LoggerContext context) {
     var encoder = new PatternLayoutEncoder();
@@ -29,14 +31,24 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
     appender.setEncoder(encoder);
     appender.start();
     var root = context.getLogger(Logger.ROOT_LOGGER_NAME);
-    root.setLevel(Level.toLevel(System.getenv("CW_LOG_LEVEL"), Level.WARN));
     root.addAppender(appender);
+    apply(context, Level.toLevel(System.getenv("CW_LOG_LEVEL"), Level.WARN));
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
   }
 
   /** Sets the level once the settings are known, which may come from a flag or {@code .env}. */
   static void setLevel(String level) {
-    var root = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
-    root.setLevel(Level.toLevel(level, Level.WARN));
+    apply((LoggerContext) LoggerFactory.getILoggerFactory(), Level.toLevel(level, Level.WARN));
+  }
+
+  /**
+   * docker-java logs every command whole at DEBUG, a container's environment included, so its
+   * commands are never logged below INFO, whatever the level.
+   */
+  private static void apply(LoggerContext context, Level level) {
+    context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(level);
+    context
+        .getLogger(DOCKER_COMMANDS)
+        .setLevel(level.isGreaterOrEqual(Level.INFO) ? null : Level.INFO);
   }
 }

@@ -4,6 +4,7 @@ import clockwork.engine.Engine;
 import clockwork.engine.error.ClockworkException;
 import clockwork.engine.error.ExitCode;
 import clockwork.engine.settings.Settings;
+import clockwork.spi.Sensitive;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -105,11 +106,11 @@ public final class Main implements Runnable {
     cli.setExecutionExceptionHandler(
         (e, command, parsed) -> {
           if (e instanceof ClockworkException failure) {
-            err.println("Error: " + failure.getMessage());
+            err.println("Error: " + Sensitive.redact(failure.getMessage()));
             return failure.exitCode().code();
           }
           if (e instanceof UncheckedIOException io) {
-            err.println("Error: " + io.getMessage());
+            err.println("Error: " + Sensitive.redact(io.getMessage()));
             return ExitCode.FAILED.code();
           }
           throw e;

@@ -2,6 +2,7 @@ package clockwork.cli;
 
 import clockwork.engine.event.Event;
 import clockwork.engine.event.EventListener;
+import clockwork.spi.Sensitive;
 import java.io.PrintWriter;
 import java.time.Duration;
 
@@ -21,7 +22,7 @@ final class ProgressPrinter implements EventListener {
       case Event.Compiling(String source, String reason) ->
           err.println("Compiling " + source + " (" + reason + ")");
       case Event.Progress(String id, String message) ->
-          out.println(id == null ? message : id + ": " + message);
+          out.println(Sensitive.redact(id == null ? message : id + ": " + message));
       case Event.ChangeStarted(String id, var action) ->
           out.println(id + ": " + Verbs.ing(action) + "...");
       case Event.ChangeDone(String id, var action, Duration took) ->

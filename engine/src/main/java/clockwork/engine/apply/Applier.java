@@ -16,6 +16,7 @@ import clockwork.spi.Context;
 import clockwork.spi.Operation;
 import clockwork.spi.Outcome;
 import clockwork.spi.Project;
+import clockwork.spi.Sensitive;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.time.Duration;
@@ -262,13 +263,13 @@ public final class Applier {
     }
   }
 
-  /** An error as a user reads it: what went wrong, and on what. */
+  /** An error as a user reads it: what went wrong, and on what; a password in a URL hidden. */
   private static String describe(Exception e) {
     if (e instanceof AccessDeniedException denied) return "permission denied: " + denied.getFile();
     if (e instanceof FileSystemException fs && fs.getFile() != null) {
       String reason = fs.getReason() != null ? fs.getReason() : e.getClass().getSimpleName();
       return reason + ": " + fs.getFile();
     }
-    return e.getMessage() != null ? e.getMessage() : e.toString();
+    return Sensitive.redact(e.getMessage() != null ? e.getMessage() : e.toString());
   }
 }

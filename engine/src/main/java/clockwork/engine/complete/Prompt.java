@@ -1,8 +1,10 @@
 package clockwork.engine.complete;
 
 import clockwork.Resource;
+import clockwork.Secret;
 import clockwork.engine.model.AnswerFormat;
 import clockwork.engine.model.Message;
+import clockwork.spi.Sensitive;
 import clockwork.spi.Values;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -106,6 +108,7 @@ record Prompt(List<Message> conversation, AnswerFormat format) {
                 switch (value) {
                   case Map<?, ?> map ->
                       map.keySet().stream().map(String::valueOf).sorted().toList();
+                  case Secret secret -> Sensitive.SHOWN;
                   case String text when text.length() > LONGEST_TEXT -> Values.show(text);
                   default -> value;
                 }));

@@ -2,10 +2,14 @@ package clockwork.engine.settings;
 
 import io.github.cdimascio.dotenv.Dotenv;
 import io.github.cdimascio.dotenv.DotenvException;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Clockwork's settings for one project, each taken from the first place that gives it: a flag, the
@@ -141,12 +145,32 @@ public final class Settings {
           .forEach(entry -> values.put(entry.getKey(), entry.getValue()));
       return values;
     } catch (DotenvException e) {
+      // dotenv's message quotes the line, and a .env line is likely to hold a secret
       throw new InvalidSettingException(
           "Cannot read "
               + projectDir.resolve(DOT_ENV)
               + ": "
-              + e.getMessage()
-              + ". Write one NAME=value per line.");
+              + malformedLine(projectDir.resolve(DOT_ENV))
+              + " is not NAME=value (what it holds is not shown, as it may be a secret). Write"
+              + " one NAME=value per line.");
     }
+  }
+
+  private static final Pattern ENTRY = Pattern.compile("\\s*(export\\s+)?[\\w.-]+\\s*=.*");
+
+  /** Which line of a .env file is not an entry, a comment or blank, as "line 3". */
+  private static String malformedLine(Path file) {
+    try {
+      List<String> lines = Files.readAllLines(file);
+      for (int i = 0; i < lines.size(); i++) {
+        String line = lines.get(i).strip();
+        if (!line.isEmpty() && !line.startsWith("#") && !ENTRY.matcher(line).matches()) {
+          return "line " + (i + 1);
+        }
+      }
+    } catch (IOException e) {
+      // the line cannot be found again: say so without it
+    }
+    return "a line";
   }
 }

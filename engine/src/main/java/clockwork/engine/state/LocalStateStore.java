@@ -15,9 +15,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -42,6 +46,10 @@ public final class LocalStateStore implements StateStore {
   private static final int FORMAT = 1;
   private static final ObjectWriter LINE =
       Json.MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT);
+
+  /** State holds digests of secrets and what Clockwork made: for the owner's eyes (mode 600). */
+  private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
+      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
   private final Path file;
   private final Path journal;
@@ -219,9 +227,11 @@ public final class LocalStateStore implements StateStore {
     Files.delete(journal);
   }
 
-  /** Writes a file whole and renames it into place. */
+  /** Writes a file whole, readable by its owner only, and renames it into place. */
   private static void replace(byte[] content, Path target) throws IOException {
     Path temporary = target.resolveSibling(target.getFileName() + ".tmp");
+    Files.deleteIfExists(temporary);
+    Files.createFile(temporary, OWNER_ONLY);
     Files.write(temporary, content);
     Files.move(
         temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -274,9 +284,9 @@ public final class LocalStateStore implements StateStore {
         journalChannel =
             FileChannel.open(
                 journal,
-                StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND);
+                Set.of(
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND),
+                OWNER_ONLY);
       }
       return journalChannel;
     }

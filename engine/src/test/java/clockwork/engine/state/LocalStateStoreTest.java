@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,23 @@ class LocalStateStoreTest {
     try (var files = Files.list(dir)) {
       return files.map(p -> p.getFileName().toString()).sorted().toList();
     }
+  }
+
+  @Test
+  void everyStateFile_isReadableByItsOwnerOnly() throws IOException {
+    try (StateLock lock = store.lock("apply")) {
+      store.put("a", file("a.txt"), lock);
+      assertThat(mode("state.journal")).isEqualTo("rw-------");
+    }
+    try (StateLock lock = store.lock("apply")) {
+      store.put("b", file("b.txt"), lock);
+    }
+    assertThat(mode("state.json")).isEqualTo("rw-------");
+    assertThat(mode("state.json.backup")).isEqualTo("rw-------");
+  }
+
+  private String mode(String file) throws IOException {
+    return PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(file)));
   }
 
   @Test

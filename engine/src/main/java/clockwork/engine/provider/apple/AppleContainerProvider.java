@@ -1,8 +1,10 @@
 package clockwork.engine.provider.apple;
 
+import clockwork.engine.provider.docker.ContainerEnvironment;
 import clockwork.engine.provider.docker.Labels;
 import clockwork.engine.provider.docker.PortMapping;
 import clockwork.engine.provider.docker.VolumeMount;
+import clockwork.engine.state.Json;
 import clockwork.resources.AppleContainerResource;
 import clockwork.spi.Action;
 import clockwork.spi.Applied;
@@ -16,9 +18,9 @@ import clockwork.spi.Operation;
 import clockwork.spi.Outcome;
 import clockwork.spi.Provider;
 import clockwork.spi.Values;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -102,16 +104,25 @@ public final class AppleContainerProvider
         problems.add(e.getMessage());
       }
     }
+    var environment =
+        ContainerEnvironment.of(
+            Map.of(),
+            orEmpty(container.envVars()),
+            container.filledFields().contains("envVars"),
+            container.secretEnvVars() == null ? Map.of() : container.secretEnvVars(),
+            declaration::keyedDigest,
+            problems);
     if (!problems.isEmpty()) throw new InvalidResourceException(problems);
     return new AppleContainerSpec(
         declaration.id(),
         image,
         ports,
         volumes,
-        new TreeMap<>(orEmpty(container.envVars())),
+        environment.shown(),
         orEmpty(container.command()),
         new TreeMap<>(orEmpty(container.labels())),
-        container.mustRun() == null || container.mustRun());
+        container.mustRun() == null || container.mustRun(),
+        environment.secrets());
   }
 
   private static <T> List<T> orEmpty(List<T> list) {
@@ -217,9 +228,16 @@ public final class AppleContainerProvider
     return fields;
   }
 
-  /** A hash of everything that, changed, replaces the container. */
+  /**
+   * A hash of everything that, changed, replaces the container: of its JSON, which holds the
+   * digests of secrets, not their values.
+   */
   private static String hash(AppleContainerSpec spec) {
-    return Values.sha256(spec.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+    try {
+      return Values.sha256(Json.MAPPER.writeValueAsBytes(spec)).substring(0, 16);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot hash " + spec.name(), e);
+    }
   }
 
   // ---- changes ---------------------------------------------------------------------------------
@@ -241,7 +259,9 @@ public final class AppleContainerProvider
     labels.forEach((name, value) -> arguments.addAll(List.of("--label", name + "=" + value)));
     desired.ports().forEach(port -> arguments.addAll(List.of("--publish", port)));
     desired.volumes().forEach(volume -> arguments.addAll(List.of("--volume", volume)));
-    desired.env().forEach((name, value) -> arguments.addAll(List.of("--env", name + "=" + value)));
+    new ContainerEnvironment(desired.env(), desired.secretEnv())
+        .entries()
+        .forEach(variable -> arguments.addAll(List.of("--env", variable)));
     arguments.add(desired.image());
     arguments.addAll(desired.command());
     operation.report((desired.mustRun() ? "running " : "creating ") + desired.image());

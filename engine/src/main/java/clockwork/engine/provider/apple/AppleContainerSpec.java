@@ -1,7 +1,9 @@
 package clockwork.engine.provider.apple;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * A container as it should be.
@@ -9,7 +11,9 @@ import java.util.SortedMap;
  * @param name the container's name: the resource's id
  * @param ports in Docker's syntax, normalised
  * @param volumes with absolute source directories
+ * @param env the environment, each secret as its keyed digest
  * @param command empty for the image's own
+ * @param secretEnv the values of the secrets in {@code env}; never stored nor shown
  */
 public record AppleContainerSpec(
     String name,
@@ -19,4 +23,9 @@ public record AppleContainerSpec(
     SortedMap<String, String> env,
     List<String> command,
     SortedMap<String, String> labels,
-    boolean mustRun) {}
+    boolean mustRun,
+    @JsonIgnore SortedMap<String, String> secretEnv) {
+  public AppleContainerSpec {
+    secretEnv = secretEnv == null ? new TreeMap<>() : new TreeMap<>(secretEnv);
+  }
+}

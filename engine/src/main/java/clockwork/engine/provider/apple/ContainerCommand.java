@@ -42,7 +42,7 @@ final class ContainerCommand {
     var err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
     if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
       process.destroyForcibly();
-      throw new IOException("container " + String.join(" ", arguments) + " did not finish");
+      throw new IOException("container " + arguments.getFirst() + " did not finish");
     }
     return new Result(process.exitValue(), out.join(), err.join());
   }

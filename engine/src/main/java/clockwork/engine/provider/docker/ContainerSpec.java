@@ -2,6 +2,7 @@ package clockwork.engine.provider.docker;
 
 import clockwork.engine.state.Json;
 import clockwork.spi.Values;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +21,8 @@ import java.util.TreeMap;
  * @param mountedFiles digests of the content of files that connected resources write where the
  *     container mounts them, by path: a change replaces the container, so that it starts with the
  *     new content
- * @param env the environment, connections' variables included
+ * @param env the environment, connections' variables included, each secret as its keyed digest
+ *     ({@link ContainerEnvironment})
  * @param networks the networks it joins, by Docker name; empty for none
  * @param projectNetwork whether {@code networks} is the project's own network, which Clockwork
  *     makes for its containers and removes with the last of them
@@ -33,6 +35,8 @@ import java.util.TreeMap;
  * @param projectId the project's identity; {@code null} before its first apply
  * @param projectName the project's name
  * @param resourceId the resource's id (equal to {@code name})
+ * @param secretEnv the values of the secrets in {@code env}; never stored in state (empty in a spec
+ *     read back) nor shown
  */
 public record ContainerSpec(
     String name,
@@ -52,7 +56,8 @@ public record ContainerSpec(
     Integer stopTimeout,
     String projectId,
     String projectName,
-    String resourceId) {
+    String resourceId,
+    @JsonIgnore SortedMap<String, String> secretEnv) {
 
   public ContainerSpec {
     ports = List.copyOf(ports);
@@ -62,6 +67,12 @@ public record ContainerSpec(
     networks = List.copyOf(networks);
     command = command == null ? null : List.copyOf(command);
     labels = new TreeMap<>(labels);
+    secretEnv = secretEnv == null ? new TreeMap<>() : new TreeMap<>(secretEnv);
+  }
+
+  /** The environment as the container gets it: {@code NAME=value}, secrets with their values. */
+  List<String> environment() {
+    return new ContainerEnvironment(env, secretEnv).entries();
   }
 
   /**

@@ -21,6 +21,7 @@ import clockwork.spi.Outcome;
 import clockwork.spi.Project;
 import clockwork.spi.Provider;
 import clockwork.spi.Removals;
+import clockwork.spi.Sensitive;
 import clockwork.spi.Values;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerCmd;
@@ -117,10 +118,6 @@ public final class DockerContainerProvider
 
   // ---- desired --------------------------------------------------------------------------------
 
-  /** Names of environment variables that hold secrets, which a model never sets. */
-  private static final Pattern SECRET =
-      Pattern.compile("(?i).*(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_KEY|CREDENTIAL).*");
-
   private static final List<Fillable> FILLABLE =
       List.of(
           new Fillable(
@@ -213,19 +210,14 @@ public final class DockerContainerProvider
         projectNetwork
             ? List.of(projectNetwork(declaration.project().name()))
             : container.networks().stream().map(n -> managedNetworks.getOrDefault(n, n)).toList();
-    var env = new TreeMap<>(connectionVariables(declaration));
-    for (var variable : orEmpty(container.envVars()).entrySet()) {
-      if (variable.getKey().isEmpty() || variable.getKey().contains("=")) {
-        problems.add("environment variable \"" + variable.getKey() + "\" needs a name without '='");
-      }
-      if (filled.contains("envVars") && SECRET.matcher(variable.getKey()).matches()) {
-        problems.add(
-            "environment variable \""
-                + variable.getKey()
-                + "\" holds a secret, which only the user sets: leave it out");
-      }
-      env.put(variable.getKey(), variable.getValue());
-    }
+    var environment =
+        ContainerEnvironment.of(
+            connectionVariables(declaration),
+            orEmpty(container.envVars()),
+            filled.contains("envVars"),
+            orEmpty(container.secretEnvVars()),
+            declaration::keyedDigest,
+            problems);
     String restartPolicy =
         container.restartPolicy() == null ? "unless-stopped" : container.restartPolicy();
     if (!RESTART.matcher(restartPolicy).matches()) {
@@ -256,7 +248,7 @@ public final class DockerContainerProvider
         ports,
         volumes,
         mountedFiles,
-        env,
+        environment.shown(),
         networks,
         projectNetwork,
         restartPolicy,
@@ -267,7 +259,8 @@ public final class DockerContainerProvider
         container.stopTimeout(),
         declaration.project().id(),
         declaration.project().name(),
-        name);
+        name,
+        environment.secrets());
   }
 
   /**
@@ -797,7 +790,14 @@ public final class DockerContainerProvider
               .collect(Collectors.joining(", ", "[", "]"));
       case Map<?, ?> map ->
           map.entrySet().stream()
-              .map(e -> Values.show(e.getKey() + "=" + e.getValue()))
+              .map(
+                  e ->
+                      Values.show(
+                          e.getKey()
+                              + "="
+                              + (Sensitive.isStored((String) e.getValue())
+                                  ? Sensitive.SHOWN
+                                  : e.getValue())))
               .collect(Collectors.joining(", ", "[", "]"));
       default -> value.toString();
     };
@@ -1214,8 +1214,7 @@ public final class DockerContainerProvider
             .createContainerCmd(spec.image())
             .withName(name)
             .withLabels(spec.allLabels())
-            .withEnv(
-                spec.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
+            .withEnv(spec.environment())
             .withExposedPorts(exposed)
             .withVolumes(anonymous)
             .withHostConfig(host);

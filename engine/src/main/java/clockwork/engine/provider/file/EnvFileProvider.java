@@ -1,5 +1,6 @@
 package clockwork.engine.provider.file;
 
+import clockwork.Secret;
 import clockwork.resources.EnvFileResource;
 import clockwork.spi.Declaration;
 import clockwork.spi.Project;
@@ -31,7 +32,7 @@ public final class EnvFileProvider extends FileWritingProvider<EnvFileResource> 
     Project project = declaration.project();
     var problems = new ArrayList<String>();
     Map<String, String> vars = file.vars() == null ? Map.of() : file.vars();
-    Map<String, String> secrets = file.secrets();
+    Map<String, Secret> secrets = file.secrets();
     var shown = new StringBuilder();
     var written = new StringBuilder();
     vars.forEach(
@@ -45,15 +46,19 @@ public final class EnvFileProvider extends FileWritingProvider<EnvFileResource> 
           written.append(line);
         });
     secrets.forEach(
-        (name, value) -> {
+        (name, secret) -> {
           check(name, problems);
-          if (value == null) {
+          if (!secret.isSet()) {
             problems.add(
                 "secret \""
                     + name
-                    + "\" has no value (null): make sure what main.java reads it from is set");
+                    + "\" has no value ("
+                    + (secret.variable() == null
+                        ? "null): make sure what main.java reads it from is set"
+                        : secret.source() + " is not set): set it"));
             return;
           }
+          String value = secret.value();
           String digest = declaration.keyedDigest(name + "\0" + value).substring(0, 8);
           shown.append(name).append("=<secret ").append(digest).append(">\n");
           written.append(name).append('=').append(quoted(value)).append('\n');

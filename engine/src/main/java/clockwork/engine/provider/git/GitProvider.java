@@ -13,6 +13,7 @@ import clockwork.spi.Operation;
 import clockwork.spi.Outcome;
 import clockwork.spi.Project;
 import clockwork.spi.Provider;
+import clockwork.spi.Sensitive;
 import clockwork.spi.Values;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -89,12 +90,13 @@ public final class GitProvider implements Provider<GitRepoResource, GitSpec, Git
   public GitSpec desired(GitRepoResource repo, Declaration declaration) {
     Project project = declaration.project();
     var problems = new ArrayList<String>();
-    String url = repo.repoUrl();
+    String remote = repo.repoUrl();
+    String url = Sensitive.redactUrl(remote, declaration::keyedDigest);
     if (url.isBlank() || url.chars().anyMatch(Character::isWhitespace)) {
       problems.add(
-          "repoUrl \""
-              + url
-              + "\" is not a repository URL, such as \"https://host/owner/name.git\"");
+          "repoUrl "
+              + Values.quote(shown(url))
+              + " is not a repository URL, such as \"https://host/owner/name.git\"");
     }
     Path dest = project.resolve(repo.dest() == null ? repo.name() : repo.dest());
     if (dest.equals(project.dir())) {
@@ -126,7 +128,13 @@ public final class GitProvider implements Provider<GitRepoResource, GitSpec, Git
         project.show(dest),
         branch,
         repo.pull() == null || repo.pull(),
-        repo.forceDestroy() != null && repo.forceDestroy());
+        repo.forceDestroy() != null && repo.forceDestroy(),
+        url.equals(remote) ? null : remote);
+  }
+
+  /** A remote as messages and plans show it: a password as {@code (sensitive)}. */
+  private static String shown(String url) {
+    return url.replaceAll(":sensitive:[0-9a-f]+@", ":" + Sensitive.SHOWN + "@");
   }
 
   // ---- observe ---------------------------------------------------------------------------------
@@ -134,16 +142,17 @@ public final class GitProvider implements Provider<GitRepoResource, GitSpec, Git
   @Override
   public Map<String, GitObservation> observe(Map<String, GitSpec> specs, Context context) {
     var observed = new HashMap<String, GitObservation>();
-    specs.forEach((id, spec) -> observed.put(id, observe(spec, context.project())));
+    specs.forEach((id, spec) -> observed.put(id, observe(spec, context)));
     return observed;
   }
 
-  private static GitObservation observe(GitSpec spec, Project project) {
+  private static GitObservation observe(GitSpec spec, Context context) {
+    Project project = context.project();
     var heads = new LinkedHashMap<String, String>();
     String remoteDefault = null;
     String remoteError = null;
     try {
-      Map<String, Ref> refs = Git.lsRemoteRepository().setRemote(spec.url()).callAsMap();
+      Map<String, Ref> refs = Git.lsRemoteRepository().setRemote(spec.remote()).callAsMap();
       refs.forEach(
           (name, ref) -> {
             if (name.startsWith(Constants.R_HEADS)) {
@@ -170,9 +179,10 @@ public final class GitProvider implements Provider<GitRepoResource, GitSpec, Git
     try (Git git = Git.open(dir.toFile())) {
       Repository repository = git.getRepository();
       ObjectId head = repository.resolve(Constants.HEAD);
+      String origin = repository.getConfig().getString("remote", "origin", "url");
       return new GitObservation(
           "clone",
-          repository.getConfig().getString("remote", "origin", "url"),
+          origin == null ? null : Sensitive.redactUrl(origin, context::keyedDigest),
           repository.getBranch(),
           head == null ? null : head.name(),
           git.status().call().getUncommittedChanges().size(),
@@ -210,7 +220,7 @@ public final class GitProvider implements Provider<GitRepoResource, GitSpec, Git
       throw new InvalidResourceException(
           List.of(
               "cannot reach repoUrl \""
-                  + desired.url()
+                  + shown(desired.url())
                   + "\": "
                   + actual.remoteError()
                   + ". Check the URL and your access to it"));
@@ -222,7 +232,7 @@ public final class GitProvider implements Provider<GitRepoResource, GitSpec, Git
               "branch \""
                   + branch
                   + "\" is not on \""
-                  + desired.url()
+                  + shown(desired.url())
                   + "\"; it has "
                   + (actual.remoteHeads().isEmpty()
                       ? "no branches"
@@ -233,7 +243,7 @@ public final class GitProvider implements Provider<GitRepoResource, GitSpec, Git
     var fields = new ArrayList<FieldChange>();
     switch (actual.type()) {
       case "absent" -> {
-        fields.add(FieldChange.added("repoUrl", Values.quote(desired.url())));
+        fields.add(FieldChange.added("repoUrl", Values.quote(shown(desired.url()))));
         fields.add(FieldChange.added("dest", Values.quote(desired.dest())));
         fields.add(FieldChange.added("branch", Values.quote(branch)));
         return new Diff(Action.CREATE, fields, ours || adopted, null);
@@ -250,7 +260,9 @@ public final class GitProvider implements Provider<GitRepoResource, GitSpec, Git
       if (ours && previous.spec() != null && !previous.spec().url().equals(desired.url())) {
         fields.add(
             FieldChange.replacing(
-                "repoUrl", Values.quote(previous.spec().url()), Values.quote(desired.url())));
+                "repoUrl",
+                Values.quote(shown(previous.spec().url())),
+                Values.quote(shown(desired.url()))));
         return new Diff(Action.REPLACE, fields, false, null);
       }
       throw new InvalidResourceException(
@@ -258,9 +270,9 @@ public final class GitProvider implements Provider<GitRepoResource, GitSpec, Git
               "dest \""
                   + desired.dest()
                   + "\" is a clone of \""
-                  + actual.remoteUrl()
+                  + shown(actual.remoteUrl())
                   + "\", not of \""
-                  + desired.url()
+                  + shown(desired.url())
                   + "\": Clockwork never touches a clone it did not make; move it away, or"
                   + " choose another dest"));
     }
@@ -329,12 +341,12 @@ public final class GitProvider implements Provider<GitRepoResource, GitSpec, Git
     } else {
       artifact = CLONE + desired.dest();
       operation.claim(List.of(artifact));
-      operation.report("cloning " + desired.url());
-      var clone = Git.cloneRepository().setURI(desired.url()).setDirectory(dir.toFile());
+      operation.report("cloning " + shown(desired.url()));
+      var clone = Git.cloneRepository().setURI(desired.remote()).setDirectory(dir.toFile());
       if (desired.branch() != null) clone.setBranch(Constants.R_HEADS + desired.branch());
       clone.call().close();
     }
-    return new Outcome<>(observe(desired, operation.project()), List.of(artifact));
+    return new Outcome<>(observe(desired, operation), List.of(artifact));
   }
 
   @Override
@@ -342,13 +354,13 @@ public final class GitProvider implements Provider<GitRepoResource, GitSpec, Git
       GitSpec desired, Applied<GitSpec, GitObservation> previous, Operation operation)
       throws Exception {
     update(desired, operation.project().resolve(desired.dest()), operation);
-    return new Outcome<>(observe(desired, operation.project()), previous.artifacts());
+    return new Outcome<>(observe(desired, operation), previous.artifacts());
   }
 
   /** Fetches, checks the branch out, and fast-forwards it when asked to. */
   private static void update(GitSpec desired, Path dir, Operation operation) throws Exception {
     try (Git git = Git.open(dir.toFile())) {
-      operation.report("fetching " + desired.url());
+      operation.report("fetching " + shown(desired.url()));
       git.fetch().setRemote("origin").call();
       Repository repository = git.getRepository();
       String branch = desired.branch();
@@ -426,10 +438,11 @@ public final class GitProvider implements Provider<GitRepoResource, GitSpec, Git
     }
   }
 
+  /** The first line of what went wrong, any password in it shown as {@code (sensitive)}. */
   private static String message(Throwable e) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
-        return cause.getMessage().lines().findFirst().orElse("").strip();
+        return Sensitive.redact(cause.getMessage().lines().findFirst().orElse("").strip());
       }
     }
     return e.getClass().getSimpleName();

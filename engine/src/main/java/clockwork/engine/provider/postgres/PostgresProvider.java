@@ -1,5 +1,6 @@
 package clockwork.engine.provider.postgres;
 
+import clockwork.Secret;
 import clockwork.engine.provider.docker.PortMapping;
 import clockwork.engine.provider.postgres.PostgresSpec.SqlFile;
 import clockwork.resources.DockerResource;
@@ -123,15 +124,50 @@ public final class PostgresProvider
         }
       }
     }
+    Password password =
+        password("password", db.password(), "passwordFromEnv", db.passwordFromEnv(), problems);
+    Password rolePassword =
+        password(
+            "rolePassword",
+            db.rolePassword(),
+            "rolePasswordFromEnv",
+            db.rolePasswordFromEnv(),
+            problems);
+    if (rolePassword.variable() != null && !environment.containsKey(rolePassword.variable())) {
+      problems.add(
+          "the role's password comes from the environment variable "
+              + rolePassword.variable()
+              + ", which is not set, so the role would have no password: set it, or leave the"
+              + " role's password out for a role without one");
+    }
     if (!problems.isEmpty()) throw new InvalidResourceException(problems);
     return new PostgresSpec(
         server,
-        db.passwordFromEnv() == null ? "PGPASSWORD" : db.passwordFromEnv(),
+        password.variable() == null ? "PGPASSWORD" : password.variable(),
         database,
         db.role(),
-        db.rolePasswordFromEnv(),
+        rolePassword.variable(),
         schema,
-        migrations);
+        migrations,
+        password.value(),
+        rolePassword.value());
+  }
+
+  /** A password: the variable it comes from, or the value main.java gave; both may be null. */
+  private record Password(String variable, String value) {}
+
+  /** A password given as a {@link Secret} or as the name of a variable, not both. */
+  private static Password password(
+      String field, Secret secret, String fromEnvField, String fromEnv, List<String> problems) {
+    if (secret == null) return new Password(fromEnv, null);
+    if (fromEnv != null) {
+      problems.add(field + " and " + fromEnvField + " are both given: keep one");
+    }
+    if (secret.variable() != null) return new Password(secret.variable(), null);
+    if (!secret.isSet()) {
+      problems.add(field + " is a Secret without a value: give it one");
+    }
+    return new Password(null, secret.value());
   }
 
   /**
@@ -314,7 +350,11 @@ public final class PostgresProvider
           && !exists(admin, "SELECT 1 FROM pg_roles WHERE rolname = ?", desired.role())) {
         claim(operation, owned, ROLE + desired.role());
         String password =
-            desired.rolePasswordEnv() == null ? null : environment.get(desired.rolePasswordEnv());
+            desired.rolePassword() != null
+                ? desired.rolePassword()
+                : desired.rolePasswordEnv() == null
+                    ? null
+                    : environment.get(desired.rolePasswordEnv());
         try (var statement = admin.createStatement()) {
           statement.execute(
               "CREATE ROLE "
@@ -456,7 +496,8 @@ public final class PostgresProvider
                 + database
                 + (matcher.group(4) == null ? "" : matcher.group(4));
     var properties = new Properties();
-    String password = environment.get(spec.passwordEnv());
+    String password =
+        spec.password() != null ? spec.password() : environment.get(spec.passwordEnv());
     if (password != null) properties.setProperty("password", password);
     String seconds = Long.toString(timeout.toSeconds());
     properties.setProperty("connectTimeout", seconds);

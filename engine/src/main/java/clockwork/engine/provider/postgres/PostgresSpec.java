@@ -1,11 +1,12 @@
 package clockwork.engine.provider.postgres;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A database as it should be. Holds no password: only the names of the environment variables that
- * hold them.
+ * A database as it should be. State keeps no password: only the names of the environment variables
+ * that hold them.
  *
  * @param server the server's JDBC URL, without a password
  * @param passwordEnv the variable with the server user's password
@@ -14,6 +15,8 @@ import java.util.List;
  * @param rolePasswordEnv the variable with the role's password, or {@code null}
  * @param schema the schema file, or {@code null}
  * @param migrations the migrations, in the order they run
+ * @param password the server user's password when main.java gave it, never stored nor shown
+ * @param rolePassword the role's password when main.java gave it, never stored nor shown
  */
 public record PostgresSpec(
     String server,
@@ -22,7 +25,9 @@ public record PostgresSpec(
     String role,
     String rolePasswordEnv,
     SqlFile schema,
-    List<SqlFile> migrations) {
+    List<SqlFile> migrations,
+    @JsonIgnore String password,
+    @JsonIgnore String rolePassword) {
   public PostgresSpec {
     migrations = List.copyOf(migrations);
   }

@@ -39,7 +39,8 @@ class ContainerDiffTest {
         null,
         "proj",
         "p",
-        "api");
+        "api",
+        new TreeMap<>());
   }
 
   private final ContainerSpec api = spec("web:1", Map.of("MODE", "one"), "unless-stopped", true);
