@@ -9,8 +9,21 @@ import java.util.Objects;
  * @param shape what kind of value it holds
  * @param guidance what a good value looks like, for the model (such as {@code "the image to run,
  *     such as nginx:1.27-alpine"})
+ * @param longest how many characters one value (one entry of a list or map) may have; a longer
+ *     answer is refused, as is a list or map of more than {@link #MOST_ENTRIES} entries
  */
-public record Fillable(String field, Shape shape, String guidance) {
+public record Fillable(String field, Shape shape, String guidance, int longest) {
+  /** How long a value may be unless a kind says otherwise: an image, a URL, a command's word. */
+  public static final int LONGEST = 1024;
+
+  /** How many entries a list or map from a model may have. */
+  public static final int MOST_ENTRIES = 64;
+
+  /** A property whose values are at most {@link #LONGEST} characters long. */
+  public Fillable(String field, Shape shape, String guidance) {
+    this(field, shape, guidance, LONGEST);
+  }
+
   /** What kind of value a fillable property holds. */
   public enum Shape {
     /** One string. */
@@ -25,5 +38,6 @@ public record Fillable(String field, Shape shape, String guidance) {
     Objects.requireNonNull(field, "field");
     Objects.requireNonNull(shape, "shape");
     Objects.requireNonNull(guidance, "guidance");
+    if (longest < 1) throw new IllegalArgumentException("longest must be at least 1");
   }
 }

@@ -71,6 +71,17 @@ public interface Provider<R extends Resource, S extends Record, O extends Record
   }
 
   /**
+   * Checks against reality the values a model chose for a resource (an image the engine has or can
+   * pull, a branch the remote has), once {@link #desired} accepted them, so that a value that
+   * cannot work goes back to the model with the reason instead of failing the apply. Values read
+   * from {@code clockwork.lock} were checked when they were chosen. Nothing by default.
+   *
+   * @param chosen the properties the model filled
+   * @throws InvalidResourceException saying why a chosen value cannot work
+   */
+  default void checkChosen(S spec, Set<String> chosen, Context context) {}
+
+  /**
    * Observes what exists for the given resources, in one pass (one list call where the kind allows,
    * not one call per resource).
    *

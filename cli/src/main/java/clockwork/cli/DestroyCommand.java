@@ -5,7 +5,9 @@ import clockwork.engine.apply.ApplyResult;
 import clockwork.engine.error.ExitCode;
 import clockwork.engine.plan.Plan;
 import clockwork.engine.state.StateLock;
+import java.nio.file.Files;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,6 +34,14 @@ final class DestroyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (!Files.isDirectory(main.dir)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--dir \""
+              + main.dir
+              + "\" is not a directory: point it at the project directory, the one holding"
+              + " main.java");
+    }
     Engine engine = main.engine(options.parallelism(spec), null, spec);
     var out = spec.commandLine().getOut();
     if (!engine.planDestroy(keepFiles).hasChanges()) {

@@ -142,6 +142,37 @@ class CompletionIT {
   }
 
   @Test
+  void anImageTheModelInvented_isSentBackWithWhyItCannotBePulled() throws IOException {
+    DockerHost.ensureImages();
+    String web = "web-" + suffix;
+    Files.writeString(
+        project.resolve("main.java"),
+        """
+        void main() {
+            clockwork.Clockwork.declare(
+                new clockwork.resources.DockerResource("%s").description("a shell that waits"));
+        }
+        """
+            .formatted(web));
+    String answer =
+        "{\"image\": \"%s\", \"ports\": [], \"envVars\": [], \"volumes\": [],"
+            + " \"command\": [\"sleep\", \"600\"]}";
+    server.script(
+        web,
+        answer(answer.formatted("clockwork-test/invented:" + suffix)),
+        answer(answer.formatted(DockerHost.IMAGE)));
+
+    assertThat(Launcher.run(project, model, "plan"))
+        .succeeded()
+        .outContains("\"" + DockerHost.IMAGE + "\"  # chosen by test-model");
+    assertThat(server.requests()).hasSize(2);
+    assertThat(server.requests().getLast().messages().getLast())
+        .contains(
+            "image \"clockwork-test/invented:" + suffix + "\" cannot be pulled (",
+            "): choose an image and tag that exist");
+  }
+
+  @Test
   void withoutAKey_theFastExampleSaysWhatNeedsCompletion() throws IOException {
     Files.copy(EXAMPLES.resolve("fast/main.java"), project.resolve("main.java"));
     assertThat(Launcher.run(project, "plan"))
@@ -155,19 +186,24 @@ class CompletionIT {
 
   @Test
   void theFourLevelsOfControl_planAsTheirExamplesSay() throws IOException {
+    // the model's images must be on the engine (no registry is reachable here): the test image
+    DockerHost.ensureImages();
     plan("full-control");
     assertThat(server.requests()).isEmpty();
 
     server.script(
-        "cache", answer("{\"image\": \"redis:7-alpine\", \"volumes\": [], \"command\": []}"));
-    plan("hybrid").outContains("\"redis:7-alpine\"  # chosen by test-model");
+        "cache",
+        answer("{\"image\": \"" + DockerHost.IMAGE + "\", \"volumes\": [], \"command\": []}"));
+    plan("hybrid").outContains("\"" + DockerHost.IMAGE + "\"  # chosen by test-model");
     assertThat(server.requests().getLast().prompt().path("fill").toString())
         .isEqualTo("[\"image\",\"volumes\",\"command\"]");
 
     server.script(
         "web",
         answer(
-            "{\"image\": \"nginx:1.27-alpine\", \"ports\": [\"8080:80\"], \"envVars\": [],"
+            "{\"image\": \""
+                + DockerHost.IMAGE
+                + "\", \"ports\": [\"8080:80\"], \"envVars\": [],"
                 + " \"volumes\": [], \"command\": []}"));
     server.script(
         "robots.txt",
@@ -177,7 +213,9 @@ class CompletionIT {
     server.script(
         "shop.api",
         answer(
-            "{\"image\": \"python:3.13-slim\", \"envVars\": [\"LOG_LEVEL=info\"], \"volumes\": [],"
+            "{\"image\": \""
+                + DockerHost.IMAGE
+                + "\", \"envVars\": [\"LOG_LEVEL=info\"], \"volumes\": [],"
                 + " \"command\": []}"));
     server.script(
         "shop.api.yaml",

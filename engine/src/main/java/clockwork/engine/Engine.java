@@ -155,18 +155,19 @@ public final class Engine {
 
   private Loaded load(Project project) {
     requireSource();
+    settings.checkForLoading();
     ensureWorkDir();
     var declared =
         new Loader(
                 workDir.resolve("classes"),
-                Duration.ofSeconds(settings.number(Name.CW_LOAD_TIMEOUT, 1)),
+                Duration.ofSeconds(settings.number(Name.CW_LOAD_TIMEOUT)),
                 events)
             .load(dir.resolve(SOURCE));
     var graph = new Resolver().resolve(declared);
     var access =
         new Completer.ModelAccess(
             settings.value(Name.CW_MODEL),
-            settings.number(Name.CW_COMPLETION_MAX_RETRIES, 0),
+            settings.number(Name.CW_COMPLETION_MAX_RETRIES),
             this::modelClient,
             refreshAi);
     return new Loaded(
@@ -300,8 +301,8 @@ public final class Engine {
         baseUrl.value(),
         key.present() ? key.value() : null,
         settings.value(Name.CW_MODEL),
-        Duration.ofSeconds(settings.number(Name.CW_COMPLETION_TIMEOUT, 1)),
-        settings.number(Name.CW_COMPLETION_MAX_RETRIES, 0),
+        Duration.ofSeconds(settings.number(Name.CW_COMPLETION_TIMEOUT)),
+        settings.number(Name.CW_COMPLETION_MAX_RETRIES),
         Duration.ofSeconds(1));
   }
 

@@ -25,6 +25,9 @@ final class Answer {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
+  /** How long a whole answer may be: enough for the largest file a model writes, and its JSON. */
+  static final int LONGEST_ANSWER = 512 * 1024;
+
   private Answer() {}
 
   /**
@@ -33,6 +36,14 @@ final class Answer {
    * @throws InvalidResourceException listing every way the answer does not fit
    */
   static Map<String, Object> read(String text, AnswerFormat format, Set<String> given) {
+    if (text != null && text.length() > LONGEST_ANSWER) {
+      throw new InvalidResourceException(
+          "the answer is "
+              + text.length()
+              + " characters long, more than the "
+              + LONGEST_ANSWER
+              + " an answer may be: answer shorter");
+    }
     JsonNode answer;
     try {
       answer = JSON.readTree(text);
@@ -79,6 +90,11 @@ final class Answer {
   }
 
   private static Object read(Fillable field, JsonNode value, List<String> problems) {
+    String tooLong = tooLong(field, value);
+    if (tooLong != null) {
+      problems.add(tooLong);
+      return null;
+    }
     String name = field.field();
     switch (field.shape()) {
       case TEXT -> {
@@ -109,6 +125,33 @@ final class Answer {
           return checkedMap(name, map, problems);
         }
         problems.add(name + " must be a list of NAME=value strings, not " + value);
+      }
+    }
+    return null;
+  }
+
+  /** Why a value is larger than its field may be, or {@code null} when it is not. */
+  private static String tooLong(Fillable field, JsonNode value) {
+    if (value.isContainerNode() && value.size() > Fillable.MOST_ENTRIES) {
+      return field.field()
+          + " has "
+          + value.size()
+          + " entries, more than the "
+          + Fillable.MOST_ENTRIES
+          + " it may have";
+    }
+    var texts = new ArrayList<String>();
+    if (value.isTextual()) texts.add(value.textValue());
+    value.forEach(element -> texts.add(element.asText()));
+    value.properties().forEach(entry -> texts.add(entry.getKey() + entry.getValue().asText()));
+    for (String text : texts) {
+      if (text.length() > field.longest()) {
+        return field.field()
+            + " has a value of "
+            + text.length()
+            + " characters, more than the "
+            + field.longest()
+            + " it may have: answer shorter";
       }
     }
     return null;

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -113,6 +114,9 @@ public final class Completer {
       }
       // wait inside: a task is submitted only when what it depends on is done
       results.values().forEach(CompletableFuture::join);
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException failure) throw failure;
+      throw e;
     }
     return collect(lock, results);
   }
@@ -287,11 +291,19 @@ public final class Completer {
         var entry =
             new CompletionLock.Entry(
                 node.resource().kind(), client.model(), inputs, Answer.toJson(values));
-        return desired(done, provider, entry, Completion.Source.MODEL);
+        Result chosen = desired(done, provider, entry, Completion.Source.MODEL);
+        if (chosen instanceof Result.Done(Desired desired, var pinned)) {
+          provider.checkChosen(desired.spec(), node.resource().filledFields(), context);
+        }
+        return chosen;
       } catch (InvalidResourceException e) {
         refused = e.problems();
       }
-      conversation.add(Message.assistant(answer));
+      conversation.add(
+          Message.assistant(
+              answer.length() > Answer.LONGEST_ANSWER
+                  ? "(an answer of " + answer.length() + " characters, too long to repeat)"
+                  : answer));
       conversation.add(
           Message.user(
               "That answer was refused:\n- "

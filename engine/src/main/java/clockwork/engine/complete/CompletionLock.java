@@ -69,6 +69,15 @@ final class CompletionLock {
       if (root == null || !root.path("resources").isObject()) {
         throw new LockFileException(file, "it has no \"resources\" object");
       }
+      if (!root.path("version").isInt() || root.path("version").intValue() != VERSION) {
+        throw new LockFileException(
+            file,
+            "its \"version\" is "
+                + root.path("version")
+                + ", and this Clockwork reads version "
+                + VERSION
+                + " (a newer Clockwork may have written it: upgrade)");
+      }
       for (var resource : root.path("resources").properties()) {
         JsonNode entry = resource.getValue();
         entries.put(

@@ -62,6 +62,10 @@ public final class ProviderHandle<R extends Resource, S extends Record, O extend
     return provider.publishes(spec(spec));
   }
 
+  public void checkChosen(Record spec, Set<String> chosen, Context context) {
+    provider.checkChosen(spec(spec), chosen, context);
+  }
+
   public Map<String, Record> observe(Map<String, Record> specs, Context context) throws Exception {
     var typed = new LinkedHashMap<String, S>();
     specs.forEach((id, spec) -> typed.put(id, spec(spec)));

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -21,20 +22,27 @@ public final class Settings {
 
   /** A setting Clockwork knows, by its environment variable. */
   public enum Name {
-    CW_API_KEY(null),
-    CW_MODEL("openai/gpt-5-mini"),
-    CW_BASE_URL("https://openrouter.ai/api/v1"),
-    CW_COMPLETION_MAX_RETRIES("3"),
-    CW_COMPLETION_TIMEOUT("60"),
-    CW_LOAD_TIMEOUT("60"),
-    CW_LOG_LEVEL("WARN");
+    CW_API_KEY(null, -1),
+    CW_MODEL("openai/gpt-5-mini", -1),
+    CW_BASE_URL("https://openrouter.ai/api/v1", -1),
+    CW_COMPLETION_MAX_RETRIES("3", 0),
+    CW_COMPLETION_TIMEOUT("60", 1),
+    CW_LOAD_TIMEOUT("60", 1),
+    CW_LOG_LEVEL("WARN", -1);
 
     private final String defaultValue;
+    // the least a whole-number setting may be; -1 for settings that are not numbers
+    private final int least;
 
-    Name(String defaultValue) {
+    Name(String defaultValue, int least) {
       this.defaultValue = defaultValue;
+      this.least = least;
     }
   }
+
+  /** The levels CW_LOG_LEVEL may name. */
+  private static final List<String> LEVELS =
+      List.of("OFF", "ERROR", "WARN", "INFO", "DEBUG", "TRACE", "ALL");
 
   /** Where a setting's value came from. */
   public enum Source {
@@ -96,7 +104,44 @@ public final class Settings {
       }
       settings.put(name, setting);
     }
-    return new Settings(settings);
+    var loaded = new Settings(settings);
+    Setting level = loaded.get(Name.CW_LOG_LEVEL);
+    if (!LEVELS.contains(level.value().strip().toUpperCase(Locale.ROOT))) {
+      throw invalid(level, "give one of " + String.join(", ", LEVELS));
+    }
+    return loaded;
+  }
+
+  /**
+   * Checks the settings of loading main.java and of the model at once, before anything uses one, so
+   * that a bad value is an error naming it rather than a failure deep in a command. Commands that
+   * never read main.java (destroy) need none of them.
+   *
+   * @throws InvalidSettingException quoting the first bad one
+   */
+  public void checkForLoading() {
+    for (Name name : Name.values()) {
+      if (name.least >= 0) number(name);
+    }
+    Setting model = settings.get(Name.CW_MODEL);
+    if (!model.present()) {
+      throw invalid(model, "give the name of a model, such as " + Name.CW_MODEL.defaultValue);
+    }
+    Setting url = settings.get(Name.CW_BASE_URL);
+    if (!url.value().matches("https?://[^\\s/]+(/\\S*)?")) {
+      throw invalid(url, "give an http:// or https:// URL, such as http://localhost:11434/v1");
+    }
+  }
+
+  private static InvalidSettingException invalid(Setting setting, String what) {
+    return new InvalidSettingException(
+        setting.name()
+            + " (from "
+            + setting.source()
+            + ") is \""
+            + setting.value()
+            + "\": "
+            + what);
   }
 
   public Setting get(Name name) {
@@ -113,24 +158,17 @@ public final class Settings {
    *
    * @throws InvalidSettingException when it holds something else, quoting it
    */
-  public int number(Name name, int min) {
+  public int number(Name name) {
     Setting setting = settings.get(name);
     try {
       int value = Integer.parseInt(setting.value().strip());
-      if (value >= min) return value;
+      if (value >= name.least) return value;
     } catch (NumberFormatException e) {
       // reported below, with the value
     }
-    throw new InvalidSettingException(
-        name
-            + " (from "
-            + setting.source()
-            + ") is \""
-            + setting.value()
-            + "\": give a whole number of at least "
-            + min
-            + ", such as "
-            + name.defaultValue);
+    throw invalid(
+        setting,
+        "give a whole number of at least " + name.least + ", such as " + name.defaultValue);
   }
 
   private static Map<String, String> readDotEnv(Path projectDir) {

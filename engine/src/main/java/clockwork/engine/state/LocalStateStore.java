@@ -103,6 +103,7 @@ public final class LocalStateStore implements StateStore {
         if (i == lines.size() - 1) break; // torn by a killed process: that change never finished
         throw damaged(journal, e.getOriginalMessage() + " at line " + (i + 1), e);
       }
+      if (entry.resource() != null) check(journal, entry.id(), entry.resource());
       if (entry.project() != null) {
         project = entry.project();
       } else if (entry.resource() == null) {
@@ -129,6 +130,7 @@ public final class LocalStateStore implements StateStore {
     if (document == null || document.resources() == null) {
       throw damaged(file, "no resources map", null);
     }
+    document.resources().forEach((id, resource) -> check(file, id, resource));
     if (document.format() > FORMAT) {
       throw new StateException(
           "The state file "
@@ -141,19 +143,38 @@ public final class LocalStateStore implements StateStore {
     return new State(document.serial(), document.project(), document.resources());
   }
 
+  /** A resource's entry must say what it is, so that its provider can be found. */
+  private void check(Path in, String id, ResourceState resource) {
+    if (id == null || id.isEmpty()) throw damaged(in, "a resource without an id", null);
+    if (resource == null) throw damaged(in, "resource \"" + id + "\" has no entry", null);
+    if (resource.kind() == null || resource.kind().isEmpty()) {
+      throw damaged(in, "resource \"" + id + "\" has no kind", null);
+    }
+  }
+
   private StateException damaged(Path damaged, String detail, Exception cause) {
+    String remedy =
+        Files.exists(backup)
+            ? "Restore "
+                + file.getFileName()
+                + " from "
+                + backup
+                + " and remove "
+                + journal.getFileName()
+                + ", or move them away to start afresh"
+            : "There is no backup yet: move "
+                + file.getFileName()
+                + " and "
+                + journal.getFileName()
+                + " away to start afresh";
     return new StateException(
         "The state file "
             + damaged
             + " is damaged ("
             + detail
-            + "). Restore "
-            + file.getFileName()
-            + " from "
-            + backup
-            + " and remove "
-            + journal.getFileName()
-            + ", or move them away to start afresh (Clockwork then forgets what it made).",
+            + "). "
+            + remedy
+            + " (Clockwork then forgets what it made).",
         cause);
   }
 
@@ -170,7 +191,7 @@ public final class LocalStateStore implements StateStore {
       }
       if (lock == null) {
         channel.close();
-        String holder = Files.readString(lockFile).strip();
+        String holder = holder();
         throw new StateLockedException(
             location(), holder.isEmpty() ? "another clockwork command" : holder);
       }
@@ -235,6 +256,24 @@ public final class LocalStateStore implements StateStore {
     Files.write(temporary, content);
     Files.move(
         temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /**
+   * Who holds the lock, as it wrote itself into the lock file; a holder that has just taken the
+   * lock writes that a moment later, so an empty file is read again for up to a second.
+   */
+  private String holder() throws IOException {
+    for (int attempt = 0; attempt < 20; attempt++) {
+      String holder = Files.readString(lockFile).strip();
+      if (!holder.isEmpty()) return holder;
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    return "";
   }
 
   private static String holder(String command) {

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,7 +77,11 @@ class CompleterTest {
             null,
             events::add,
             new DigestKey(dir.resolve(".clockwork/digest.key")));
-    return new Completer(Providers.builtIn(Map.of()), context, access);
+    // no engine answers here: a model's image is the CLI tests' to check against a real one
+    return new Completer(
+        Providers.builtIn(Map.of("DOCKER_HOST", "unix:///nonexistent/docker.sock")),
+        context,
+        access);
   }
 
   private static DockerResource db() {
@@ -374,20 +379,69 @@ class CompleterTest {
   }
 
   @Test
-  void aRepository_getsItsUrlBranchAndDest_insideTheProjectOnly() {
+  void aRepository_getsItsUrlBranchAndDest_insideTheProjectOnly_onABranchTheRemoteHas()
+      throws Exception {
+    String remote = bareRepository("main");
+    String answer = "{\"repoUrl\": \"" + remote + "\", \"branch\": \"%s\", \"dest\": \"%s\"}";
     server.script(
         "docs",
-        answer(
-            "{\"repoUrl\": \"https://example.com/docs.git\", \"branch\": \"main\", \"dest\":"
-                + " \"/etc/docs\"}"),
-        answer(
-            "{\"repoUrl\": \"https://example.com/docs.git\", \"branch\": \"main\", \"dest\":"
-                + " \"vendor/docs\"}"));
+        answer(answer.formatted("main", "/etc/docs")),
+        answer(answer.formatted("gh-pages", "vendor/docs")),
+        answer(answer.formatted("main", "vendor/docs")));
     List<Desired> desired =
         complete(new clockwork.resources.GitRepoResource("docs").description("the docs site"));
     assertThat(server.requests().get(1).messages().getLast())
         .contains("dest \"/etc/docs\" is outside the project");
+    assertThat(server.requests().get(2).messages().getLast())
+        .contains("branch \"gh-pages\" is not on \"" + remote + "\"; it has main");
     assertThat(desired.getFirst().spec().toString()).contains("vendor/docs", "main");
+  }
+
+  /** A bare repository on this file system with one commit on a branch, by file:// URL. */
+  private String bareRepository(String branch) throws Exception {
+    Path work = Files.createDirectories(dir.resolve("remote-work"));
+    Path bare = dir.resolve("remote.git");
+    try (var git = Git.init().setInitialBranch(branch).setDirectory(work.toFile()).call()) {
+      Files.writeString(work.resolve("README"), "docs");
+      git.add().addFilepattern("README").call();
+      git.commit()
+          .setMessage("first")
+          .setAuthor("t", "t@example.com")
+          .setCommitter("t", "t@example.com")
+          .setSign(false)
+          .call();
+    }
+    Git.cloneRepository()
+        .setURI(work.toUri().toString())
+        .setDirectory(bare.toFile())
+        .setBare(true)
+        .call()
+        .close();
+    return bare.toUri().toString();
+  }
+
+  @Test
+  void answersAndTheirValues_areBounded_andAWorldWritableMode_isRefused() {
+    String huge = "x".repeat(Answer.LONGEST_ANSWER + 1);
+    server.script(
+        "notes",
+        answer(huge),
+        answer("{\"content\": \"" + "y".repeat(200 * 1024) + "\", \"mode\": \"644\"}"),
+        answer("{\"content\": \"hi\", \"mode\": \"777\"}"),
+        answer("{\"content\": \"hi\", \"mode\": \"644\"}"));
+
+    List<Desired> desired = complete(new FileResource("notes").description("notes"));
+
+    var requests = server.requests();
+    assertThat(requests.get(1).messages())
+        .contains("(an answer of " + huge.length() + " characters, too long to repeat)")
+        .anySatisfy(m -> assertThat(m).contains("more than the 524288 an answer may be"));
+    assertThat(requests.get(1).body().toString().length()).isLessThan(64 * 1024);
+    assertThat(requests.get(2).messages().getLast())
+        .contains("content has a value of 204800 characters, more than the 131072 it may have");
+    assertThat(requests.get(3).messages().getLast())
+        .contains("mode \"777\" lets anyone write the file");
+    assertThat(desired.getFirst().spec().toString()).contains("644");
   }
 
   @Test

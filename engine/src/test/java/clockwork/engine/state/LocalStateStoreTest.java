@@ -167,12 +167,26 @@ class LocalStateStoreTest {
   @Test
   void read_pointsAtTheBackup_whenTheStateIsDamaged() throws IOException {
     Files.writeString(dir.resolve("state.json"), "{\"format\": 1, \"resources\": {");
+    Files.writeString(dir.resolve("state.json.backup"), "{\"format\": 1, \"resources\": {}}");
 
     assertThatThrownBy(store::read)
         .isInstanceOfSatisfying(
             StateException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.FAILED))
         .hasMessageContaining("The state file " + dir.resolve("state.json") + " is damaged")
         .hasMessageContaining("Restore state.json from " + dir.resolve("state.json.backup"));
+  }
+
+  @Test
+  void read_adviseNoBackupThatDoesNotExist_andRefusesAnEntryWithoutAKind() throws IOException {
+    Files.writeString(dir.resolve("state.json"), "{\"format\": 1, \"resources\": {\"a\": null}}");
+
+    assertThatThrownBy(store::read)
+        .hasMessageContaining("is damaged (resource \"a\" has no entry)")
+        .hasMessageContaining("There is no backup yet: move state.json and state.journal away")
+        .hasMessageNotContaining("Restore");
+    Files.writeString(
+        dir.resolve("state.json"), "{\"format\": 1, \"resources\": {\"a\": {\"spec\": {}}}}");
+    assertThatThrownBy(store::read).hasMessageContaining("resource \"a\" has no kind");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package clockwork.engine.provider.apple;
 
 import clockwork.engine.provider.docker.ContainerEnvironment;
+import clockwork.engine.provider.docker.ImageReference;
 import clockwork.engine.provider.docker.Labels;
 import clockwork.engine.provider.docker.PortMapping;
 import clockwork.engine.provider.docker.VolumeMount;
@@ -85,9 +86,8 @@ public final class AppleContainerProvider
   public AppleContainerSpec desired(AppleContainerResource container, Declaration declaration) {
     var problems = new ArrayList<String>();
     String image = container.image();
-    if (image.isBlank() || image.chars().anyMatch(Character::isWhitespace)) {
-      problems.add("image \"" + image + "\" is not an image reference, such as \"nginx:alpine\"");
-    }
+    String badImage = ImageReference.problem(image);
+    if (badImage != null) problems.add(badImage);
     var ports = new ArrayList<String>();
     for (String port : orEmpty(container.ports())) {
       try {

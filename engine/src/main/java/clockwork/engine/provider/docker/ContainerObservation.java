@@ -18,6 +18,8 @@ import java.util.Map;
  *     temporary name ({@code NAME-clockwork-new}), or {@code null} when there is none
  * @param staleNetworks the networks it is attached to that no longer exist (removed by hand while
  *     it was stopped): it cannot start again
+ * @param missingNetworks the networks it is to join, and nobody makes, that the engine does not
+ *     have
  */
 public record ContainerObservation(
     String state,
@@ -27,13 +29,15 @@ public record ContainerObservation(
     boolean imagePresent,
     List<String> busyPorts,
     String replacement,
-    List<String> staleNetworks) {
+    List<String> staleNetworks,
+    List<String> missingNetworks) {
 
   public ContainerObservation {
     labels = labels == null ? Map.of() : Map.copyOf(labels);
     networks = List.copyOf(networks);
     busyPorts = List.copyOf(busyPorts);
     staleNetworks = staleNetworks == null ? List.of() : List.copyOf(staleNetworks);
+    missingNetworks = missingNetworks == null ? List.of() : List.copyOf(missingNetworks);
   }
 
   /** A container with no interrupted replacement and no stale network. */
@@ -44,7 +48,7 @@ public record ContainerObservation(
       List<String> networks,
       boolean imagePresent,
       List<String> busyPorts) {
-    this(state, id, labels, networks, imagePresent, busyPorts, null, List.of());
+    this(state, id, labels, networks, imagePresent, busyPorts, null, List.of(), List.of());
   }
 
   boolean exists() {

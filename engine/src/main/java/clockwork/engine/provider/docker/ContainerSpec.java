@@ -37,6 +37,8 @@ import java.util.TreeMap;
  * @param resourceId the resource's id (equal to {@code name})
  * @param secretEnv the values of the secrets in {@code env}; never stored in state (empty in a spec
  *     read back) nor shown
+ * @param externalNetworks the networks it joins that neither Clockwork makes nor the project
+ *     declares, which must exist already; not stored
  */
 public record ContainerSpec(
     String name,
@@ -57,7 +59,8 @@ public record ContainerSpec(
     String projectId,
     String projectName,
     String resourceId,
-    @JsonIgnore SortedMap<String, String> secretEnv) {
+    @JsonIgnore SortedMap<String, String> secretEnv,
+    @JsonIgnore List<String> externalNetworks) {
 
   public ContainerSpec {
     ports = List.copyOf(ports);
@@ -68,6 +71,7 @@ public record ContainerSpec(
     command = command == null ? null : List.copyOf(command);
     labels = new TreeMap<>(labels);
     secretEnv = secretEnv == null ? new TreeMap<>() : new TreeMap<>(secretEnv);
+    externalNetworks = externalNetworks == null ? List.of() : List.copyOf(externalNetworks);
   }
 
   /** The environment as the container gets it: {@code NAME=value}, secrets with their values. */

@@ -39,7 +39,6 @@ import com.github.dockerjava.api.model.HealthCheck;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Image;
 import com.github.dockerjava.api.model.InternetProtocol;
-import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.PullResponseItem;
 import com.github.dockerjava.api.model.RestartPolicy;
@@ -165,9 +164,8 @@ public final class DockerContainerProvider
               + " starting with a letter or digit");
     }
     String image = container.image();
-    if (image.isBlank() || image.chars().anyMatch(Character::isWhitespace)) {
-      problems.add("image \"" + image + "\" is not an image reference, such as \"nginx:alpine\"");
-    }
+    String badImage = ImageReference.problem(image);
+    if (badImage != null) problems.add(badImage);
     var ports = new ArrayList<String>();
     var hostPorts = new HashSet<String>();
     for (String port : orEmpty(container.ports())) {
@@ -210,6 +208,19 @@ public final class DockerContainerProvider
         projectNetwork
             ? List.of(projectNetwork(declaration.project().name()))
             : container.networks().stream().map(n -> managedNetworks.getOrDefault(n, n)).toList();
+    List<String> external =
+        projectNetwork
+            ? List.of()
+            : container.networks().stream().filter(n -> !managedNetworks.containsKey(n)).toList();
+    for (String network : external) {
+      if (!VolumeMount.VOLUME_NAME.matcher(network).matches()) {
+        problems.add(
+            "network "
+                + Values.show(network)
+                + " is not a network name: use letters, digits, '_', '.' or '-', starting with a"
+                + " letter or digit");
+      }
+    }
     var environment =
         ContainerEnvironment.of(
             connectionVariables(declaration),
@@ -229,7 +240,9 @@ public final class DockerContainerProvider
     }
     var labels = new TreeMap<>(orEmpty(container.labels()));
     for (String label : labels.keySet()) {
-      if (label.startsWith("dev.clockwork.")) {
+      if (label.isBlank() || label.chars().anyMatch(Character::isISOControl)) {
+        problems.add("label " + Values.show(label) + " needs a name: give one, such as \"team\"");
+      } else if (label.startsWith("dev.clockwork.")) {
         problems.add("label \"" + label + "\" is Clockwork's own: choose another name");
       }
     }
@@ -260,7 +273,8 @@ public final class DockerContainerProvider
         declaration.project().id(),
         declaration.project().name(),
         name,
-        environment.secrets());
+        environment.secrets(),
+        external);
   }
 
   /**
@@ -436,7 +450,8 @@ public final class DockerContainerProvider
           specs.values().stream()
               .map(spec -> byName.get(spec.name()))
               .anyMatch(c -> c != null && !"running".equals(c.getState()));
-      Set<String> networks = stopped ? networkIds(docker) : null;
+      boolean joining = specs.values().stream().anyMatch(s -> !s.externalNetworks().isEmpty());
+      Map<String, String> networks = stopped || joining ? networkIds(docker) : null;
       var observed = new LinkedHashMap<String, ContainerObservation>();
       specs.forEach(
           (id, spec) ->
@@ -505,25 +520,31 @@ public final class DockerContainerProvider
         : null;
   }
 
-  /** The ids of the engine's networks. */
-  private static Set<String> networkIds(DockerClient docker) {
-    return docker.listNetworksCmd().exec().stream().map(Network::getId).collect(Collectors.toSet());
+  /** The engine's networks: their ids, by name. */
+  private static Map<String, String> networkIds(DockerClient docker) {
+    var ids = new HashMap<String, String>();
+    docker.listNetworksCmd().exec().forEach(n -> ids.put(n.getName(), n.getId()));
+    return ids;
   }
 
   /**
    * @param replacement what an interrupted replace left, or {@code null}
    * @param images the references of the engine's images, or {@code null} when they were not listed
    *     because the container runs as declared
-   * @param networkIds the ids of the engine's networks, or {@code null} when they were not listed
-   *     because every container runs
+   * @param networkIds the engine's networks' ids by name, or {@code null} when they were not listed
+   *     because every container runs and none joins a network of someone else's
    */
   private ContainerObservation observation(
       ContainerSpec spec,
       Container container,
       Container replacement,
       Set<String> images,
-      Set<String> networkIds) {
+      Map<String, String> networkIds) {
     boolean imagePresent = images == null || images.contains(normalise(spec.image()));
+    List<String> missing =
+        networkIds == null
+            ? List.of()
+            : spec.externalNetworks().stream().filter(n -> !networkIds.containsKey(n)).toList();
     Set<String> held = new HashSet<>(publishedPorts(replacement));
     String replacementHash =
         replacement == null ? null : replacement.getLabels().get(Labels.SPEC_HASH);
@@ -536,7 +557,8 @@ public final class DockerContainerProvider
           imagePresent,
           busyPorts(spec, held),
           replacementHash,
-          List.of());
+          List.of(),
+          missing);
     }
     var networks = new ArrayList<String>();
     var stale = new ArrayList<String>();
@@ -548,7 +570,7 @@ public final class DockerContainerProvider
           .forEach(
               (name, network) -> {
                 networks.add(name);
-                if (networkIds != null && !networkIds.contains(network.getNetworkID())) {
+                if (networkIds != null && !networkIds.containsValue(network.getNetworkID())) {
                   stale.add(name);
                 }
               });
@@ -562,7 +584,8 @@ public final class DockerContainerProvider
         imagePresent,
         busyPorts(spec, held),
         replacementHash,
-        stale.stream().sorted().toList());
+        stale.stream().sorted().toList(),
+        missing);
   }
 
   /** The host ports a container publishes, such as {@code 8080/tcp}; none for no container. */
@@ -660,6 +683,15 @@ public final class DockerContainerProvider
               + " -f "
               + desired.name()
               + "), or give this resource another name");
+    }
+    if (!actual.missingNetworks().isEmpty()) {
+      String network = actual.missingNetworks().getFirst();
+      throw new InvalidResourceException(
+          "network "
+              + Values.quote(network)
+              + " does not exist on the Docker engine: create it (docker network create "
+              + network
+              + "), or declare a DockerNetworkResource and join it with .network(...)");
     }
     boolean recreating =
         !actual.exists()
@@ -803,6 +835,35 @@ public final class DockerContainerProvider
     };
   }
 
+  /**
+   * A model's image must be one the engine has or can pull: models invent tags. It is pulled now,
+   * so that a refusal goes back to the model; an engine that cannot be reached is the plan's to
+   * report.
+   */
+  @Override
+  public void checkChosen(ContainerSpec spec, Set<String> chosen, Context context) {
+    if (!chosen.contains("image")) return;
+    DockerClient docker;
+    Set<String> present;
+    try {
+      docker = engine.client();
+      present = imageReferences(docker);
+    } catch (RuntimeException e) {
+      return;
+    }
+    if (present.contains(normalise(spec.image()))) return;
+    try {
+      pull(docker, spec.image(), context);
+    } catch (PullFailed e) {
+      throw new InvalidResourceException(
+          "image "
+              + Values.quote(spec.image())
+              + " cannot be pulled ("
+              + e.reason
+              + "): choose an image and tag that exist");
+    }
+  }
+
   // ---- prepare: pull what is missing before anything changes ---------------------------------
 
   @Override
@@ -834,18 +895,28 @@ public final class DockerContainerProvider
     } catch (DockerException | DockerClientException e) {
       String reason =
           e instanceof DockerException d ? DockerEngine.dockerMessage(d) : e.getMessage();
-      throw new IllegalStateException(
-          "image \""
-              + image
-              + "\" is not on the Docker engine and cannot be pulled ("
-              + reason.replaceFirst("^Could not pull image: ", "")
-              + "): build or load it there (docker build, docker load), or correct its name",
-          e);
+      throw new PullFailed(image, reason.replaceFirst("^Could not pull image: ", ""), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while pulling " + image, e);
     }
     context.report("pulled image " + image);
+  }
+
+  /** An image is not on the engine and cannot be pulled. */
+  private static final class PullFailed extends IllegalStateException {
+    final String reason;
+
+    PullFailed(String image, String reason, Exception cause) {
+      super(
+          "image \""
+              + image
+              + "\" is not on the Docker engine and cannot be pulled ("
+              + reason
+              + "): build or load it there (docker build, docker load), or correct its name",
+          cause);
+      this.reason = reason;
+    }
   }
 
   /**

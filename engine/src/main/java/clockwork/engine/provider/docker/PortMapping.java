@@ -3,6 +3,7 @@ package clockwork.engine.provider.docker;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * One published port, or range of ports, in Docker's syntax: {@code [IP:][HOST:]CONTAINER[/PROTO]}
@@ -116,8 +117,12 @@ public record PortMapping(
     return port;
   }
 
+  /** Dotted IPv4 or IPv6: the JDK also reads "32001" as an address, which Docker does not. */
+  private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
   private static void checkAddress(String spec, String ip) {
     try {
+      if (!ip.contains(":") && !IPV4.matcher(ip).matches()) throw new IllegalArgumentException();
       InetAddress.ofLiteral(ip);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(

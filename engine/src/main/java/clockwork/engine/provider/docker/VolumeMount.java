@@ -1,5 +1,6 @@
 package clockwork.engine.provider.docker;
 
+import clockwork.spi.Values;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -24,6 +25,12 @@ public record VolumeMount(String source, String target, boolean readOnly, boolea
    * @throws IllegalArgumentException saying what is wrong, quoting it, and how to write it
    */
   public static VolumeMount parse(String spec, Path projectDir) {
+    if (spec.chars().anyMatch(Character::isISOControl)) {
+      throw new IllegalArgumentException(
+          "volume "
+              + Values.quote(spec)
+              + " holds a control character, which no path has: take it out");
+    }
     String[] parts = spec.split(":", -1);
     if (parts.length == 1) {
       if (!parts[0].startsWith("/")) throw noTarget(spec);

@@ -3,6 +3,7 @@ package clockwork.engine.provider.file;
 import clockwork.resources.FileResource;
 import clockwork.spi.Declaration;
 import clockwork.spi.Fillable;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,13 +15,17 @@ import java.util.List;
  * to it.
  */
 public final class FileProvider extends FileWritingProvider<FileResource> {
+  /** How long a file a model writes may be: 128 KiB, far more than a large config file. */
+  private static final int LONGEST_CONTENT = 128 * 1024;
+
   private static final List<Fillable> FILLABLE =
       List.of(
           new Fillable(
               "content",
               Fillable.Shape.TEXT,
               "the whole file, as its description says; as long as the size hint says (small: up to"
-                  + " about 50 lines, medium: 50 to 200, large: more), short when there is none"),
+                  + " about 50 lines, medium: 50 to 200, large: more), short when there is none",
+              LONGEST_CONTENT),
           new Fillable(
               "mode",
               Fillable.Shape.TEXT,
@@ -44,13 +49,19 @@ public final class FileProvider extends FileWritingProvider<FileResource> {
 
   @Override
   public FileSpec desired(FileResource file, Declaration declaration) {
+    var problems = new ArrayList<String>();
+    String mode = file.mode();
+    if (file.filledFields().contains("mode")
+        && mode != null
+        && MODE.matcher(mode).matches()
+        && (Integer.parseInt(mode, 8) & 02) != 0) {
+      problems.add(
+          "mode \""
+              + mode
+              + "\" lets anyone write the file, which only the user may ask for: answer 644, 600"
+              + " or 755");
+    }
     return spec(
-        declaration,
-        file.name(),
-        file.directory(),
-        file.path(),
-        file.mode(),
-        file.content(),
-        List.of());
+        declaration, file.name(), file.directory(), file.path(), mode, file.content(), problems);
   }
 }

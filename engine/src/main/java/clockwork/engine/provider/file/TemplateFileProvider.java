@@ -7,7 +7,6 @@ import clockwork.spi.Project;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.error.AttributeNotFoundException;
 import io.pebbletemplates.pebble.error.PebbleException;
-import io.pebbletemplates.pebble.loader.StringLoader;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -30,15 +29,19 @@ public final class TemplateFileProvider extends FileWritingProvider<TemplateFile
               "a value for every variable the template uses (see the given template), as its"
                   + " description says"));
 
-  /** Strict: a variable the template uses and nobody gave is an error, not an empty string. */
-  private static final PebbleEngine PEBBLE =
-      new PebbleEngine.Builder()
-          .loader(new StringLoader())
-          .strictVariables(true)
-          .autoEscaping(false)
-          .newLineTrimming(false)
-          .cacheActive(false)
-          .build();
+  /**
+   * Strict: a variable the template uses and nobody gave is an error, not an empty string; what it
+   * includes comes from the project only.
+   */
+  private static PebbleEngine pebble(Project project, String template) {
+    return new PebbleEngine.Builder()
+        .loader(new ProjectTemplates(project, template))
+        .strictVariables(true)
+        .autoEscaping(false)
+        .newLineTrimming(false)
+        .cacheActive(false)
+        .build();
+  }
 
   @Override
   public String kind() {
@@ -89,7 +92,7 @@ public final class TemplateFileProvider extends FileWritingProvider<TemplateFile
         new HashMap<>(file.variables() == null ? Map.of() : file.variables());
     try {
       var out = new StringWriter();
-      PEBBLE.getTemplate(template).evaluate(out, variables);
+      pebble(project, template).getTemplate(ProjectTemplates.MAIN).evaluate(out, variables);
       return out.toString();
     } catch (AttributeNotFoundException e) {
       problems.add(

@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.CreateBranchCommand.SetupUpstreamMode;
 import org.eclipse.jgit.api.Git;
@@ -213,31 +214,18 @@ public final class GitProvider implements Provider<GitRepoResource, GitSpec, Git
 
   // ---- diff ------------------------------------------------------------------------------------
 
+  /** A model's repository must be reachable, and have the branch it chose: models invent both. */
+  @Override
+  public void checkChosen(GitSpec spec, Set<String> chosen, Context context) {
+    if (chosen.contains("repoUrl") || chosen.contains("branch")) {
+      checkRemote(spec, observe(spec, context));
+    }
+  }
+
   @Override
   public Diff diff(
       GitSpec desired, Applied<GitSpec, GitObservation> previous, GitObservation actual) {
-    if (actual.remoteError() != null) {
-      throw new InvalidResourceException(
-          List.of(
-              "cannot reach repoUrl \""
-                  + shown(desired.url())
-                  + "\": "
-                  + actual.remoteError()
-                  + ". Check the URL and your access to it"));
-    }
-    String branch = branch(desired, actual);
-    if (!actual.remoteHeads().containsKey(branch)) {
-      throw new InvalidResourceException(
-          List.of(
-              "branch \""
-                  + branch
-                  + "\" is not on \""
-                  + shown(desired.url())
-                  + "\"; it has "
-                  + (actual.remoteHeads().isEmpty()
-                      ? "no branches"
-                      : String.join(", ", actual.remoteBranches()))));
-    }
+    String branch = checkRemote(desired, actual);
     boolean ours = previous != null && previous.artifacts().contains(CLONE + desired.dest());
     boolean adopted = previous != null && previous.artifacts().contains(ADOPTED + desired.dest());
     var fields = new ArrayList<FieldChange>();
@@ -304,6 +292,37 @@ public final class GitProvider implements Provider<GitRepoResource, GitSpec, Git
               Boolean.toString(desired.forceDestroy())));
     }
     return fields.isEmpty() ? Diff.same() : new Diff(Action.UPDATE, fields, drift, null);
+  }
+
+  /**
+   * The branch to keep the clone on, once the remote is known to be reachable and to have it.
+   *
+   * @throws InvalidResourceException when it is not
+   */
+  private static String checkRemote(GitSpec desired, GitObservation actual) {
+    if (actual.remoteError() != null) {
+      throw new InvalidResourceException(
+          List.of(
+              "cannot reach repoUrl \""
+                  + shown(desired.url())
+                  + "\": "
+                  + actual.remoteError()
+                  + ". Check the URL and your access to it"));
+    }
+    String branch = branch(desired, actual);
+    if (!actual.remoteHeads().containsKey(branch)) {
+      throw new InvalidResourceException(
+          List.of(
+              "branch \""
+                  + branch
+                  + "\" is not on \""
+                  + shown(desired.url())
+                  + "\"; it has "
+                  + (actual.remoteHeads().isEmpty()
+                      ? "no branches"
+                      : String.join(", ", actual.remoteBranches()))));
+    }
+    return branch;
   }
 
   private static String branch(GitSpec spec, GitObservation actual) {

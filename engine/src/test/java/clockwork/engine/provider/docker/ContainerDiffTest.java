@@ -40,7 +40,8 @@ class ContainerDiffTest {
         "proj",
         "p",
         "api",
-        new TreeMap<>());
+        new TreeMap<>(),
+        List.of());
   }
 
   private final ContainerSpec api = spec("web:1", Map.of("MODE", "one"), "unless-stopped", true);
@@ -155,7 +156,8 @@ class ContainerDiffTest {
         true,
         List.of(),
         hash,
-        seen.staleNetworks());
+        seen.staleNetworks(),
+        List.of());
   }
 
   @Test
@@ -185,7 +187,8 @@ class ContainerDiffTest {
             true,
             List.of(),
             null,
-            List.of("clockwork-p"));
+            List.of("clockwork-p"),
+            List.of());
 
     Diff diff = provider.diff(api, applied(api), stale);
 
