@@ -1,8 +1,13 @@
 package clockwork.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -209,6 +214,43 @@ final class DockerHost {
     }
     return found;
   }
+
+  /**
+   * The names of every container, network and volume on the engine, as {@code container NAME},
+   * {@code network NAME} and {@code volume NAME}: three requests to the engine's socket, far
+   * cheaper than three docker commands for a test that lists the engine often.
+   */
+  static List<String> everything() {
+    var names = new ArrayList<String>();
+    for (JsonNode container : engine("/containers/json?all=1")) {
+      container.path("Names").forEach(n -> names.add("container " + n.asText().substring(1)));
+    }
+    for (JsonNode network : engine("/networks"))
+      names.add("network " + network.path("Name").asText());
+    for (JsonNode volume : engine("/volumes").path("Volumes")) {
+      names.add("volume " + volume.path("Name").asText());
+    }
+    return names;
+  }
+
+  /** One GET to the local engine's socket, its JSON answer. */
+  private static JsonNode engine(String path) {
+    try (var channel = SocketChannel.open(UnixDomainSocketAddress.of("/var/run/docker.sock"))) {
+      channel.write(
+          ByteBuffer.wrap(
+              ("GET " + path + " HTTP/1.0\r\nHost: docker\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII)));
+      var answer = new java.io.ByteArrayOutputStream();
+      var buffer = ByteBuffer.allocate(65536);
+      while (channel.read(buffer.clear()) >= 0) answer.write(buffer.array(), 0, buffer.position());
+      String text = answer.toString(StandardCharsets.UTF_8);
+      return JSON.readTree(text.substring(text.indexOf("\r\n\r\n") + 4));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** A field of a container, network or volume, by docker inspect's template. */
   static String inspect(String object, String template) {

@@ -315,8 +315,8 @@ public final class Completer {
     return invalid(
         node,
         "the model's answers were refused "
-            + (access.maxRetries() + 1)
-            + " times (CW_COMPLETION_MAX_RETRIES is "
+            + (access.maxRetries() == 0 ? "once" : access.maxRetries() + 1 + " times")
+            + " (CW_COMPLETION_MAX_RETRIES is "
             + access.maxRetries()
             + "); the last: "
             + String.join("; ", refused)
