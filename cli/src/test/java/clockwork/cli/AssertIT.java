@@ -8,33 +8,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The container assertions, each passing and failing against real containers, through {@code
  * clockwork apply --assert} and {@code clockwork assert} (its table, its JSON and its exit code).
  */
-class AssertIT {
-  @TempDir Path project;
-  private final String suffix = DockerHost.uniqueSuffix();
+class AssertIT extends OnDockerEngine {
   private final int webPort = DockerHost.freePort();
   private final int badPort = DockerHost.freePort();
-
-  @BeforeEach
-  void images() {
-    DockerHost.ensureImages();
-  }
-
-  @AfterEach
-  void cleanUp() {
-    Launcher.run(project, "destroy", "--yes");
-  }
 
   /** Containers and files whose assertions hold; the web server listens only after 4 s. */
   private static final String PASSING =

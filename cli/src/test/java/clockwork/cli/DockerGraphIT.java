@@ -8,27 +8,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import clockwork.engine.state.LocalStateStore;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Connections and composites on a real engine: order, names on the network, clean teardown. */
-class DockerGraphIT {
-  @TempDir Path project;
-  private final String suffix = DockerHost.uniqueSuffix();
-
-  @BeforeEach
-  void images() {
-    DockerHost.ensureImages();
-  }
-
-  @AfterEach
-  void cleanUp() {
-    Launcher.run(project, "destroy", "--yes");
-  }
+class DockerGraphIT extends OnDockerEngine {
 
   private static Instant started(String container) {
     return Instant.parse(inspect(container, "{{.State.StartedAt}}"));

@@ -9,33 +9,22 @@ import clockwork.engine.error.ExitCode;
 import clockwork.engine.state.LocalStateStore;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The lifecycle every provider passes, for containers, networks and volumes on a real engine:
  * apply, no changes, change the definition, plan and apply with reasons, drift by hand, destroy,
  * nothing of ours left and an unrelated container untouched.
  */
-class DockerLifecycleIT {
-  @TempDir Path project;
-  private final String suffix = DockerHost.uniqueSuffix();
+class DockerLifecycleIT extends OnDockerEngine {
   private final String api = "api-" + suffix;
   private final String worker = "worker-" + suffix;
   private final String unrelated = "unrelated-" + suffix;
   private final int port = DockerHost.freePort();
 
-  @BeforeEach
-  void images() {
-    DockerHost.ensureImages();
-  }
-
   @AfterEach
-  void cleanUp() {
-    Launcher.run(project, "destroy", "--yes");
+  void removeForeign() {
     DockerHost.tryDocker("rm", "-f", unrelated);
   }
 

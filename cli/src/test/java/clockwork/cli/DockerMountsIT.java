@@ -13,8 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,22 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
  * file another resource writes (the container replaced when it changes), and a named volume that
  * gets the image's content, as Docker gives it by default.
  */
-class DockerMountsIT {
-  @TempDir Path project;
+class DockerMountsIT extends OnDockerEngine {
   @TempDir Path elsewhere;
-  private final String suffix = DockerHost.uniqueSuffix();
   private final String web = "web-" + suffix;
   private final int port = DockerHost.freePort();
-
-  @BeforeEach
-  void images() {
-    DockerHost.ensureImages();
-  }
-
-  @AfterEach
-  void cleanUp() {
-    Launcher.run(project, "destroy", "--yes");
-  }
 
   private void declare(String config) throws IOException {
     Files.writeString(

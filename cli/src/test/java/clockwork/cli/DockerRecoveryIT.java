@@ -16,29 +16,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What a killed command, a lost state and changes made by hand leave behind, and how the next
  * command finishes from there: on a real engine, with kills timed to the engine's own events.
  */
-class DockerRecoveryIT {
-  @TempDir Path project;
-  private final String suffix = DockerHost.uniqueSuffix();
+class DockerRecoveryIT extends OnDockerEngine {
   private final String web = "web-" + suffix;
   private final String temporary = web + "-clockwork-new";
   private final int port = DockerHost.freePort();
 
-  @BeforeEach
-  void images() {
-    DockerHost.ensureImages();
-  }
-
   @AfterEach
-  void cleanUp() {
-    Launcher.run(project, "destroy", "--yes");
+  void removeForeign() {
     DockerHost.tryDocker("rm", "-f", "intruder-" + suffix);
   }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import clockwork.engine.error.ExitCode;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -55,6 +57,30 @@ class LocalStateStoreTest {
 
   private String mode(String file) throws IOException {
     return PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(file)));
+  }
+
+  @Test
+  void lock_namesAHolderThatHasJustTakenTheLock_andNotYetWrittenItsName() throws Exception {
+    Path lockFile = dir.resolve("state.lock");
+    try (var channel =
+        FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+      channel.lock(); // released with the channel
+      // the holder names itself a moment after it took the lock, as a racing command does
+      Thread.ofVirtual()
+          .start(
+              () -> {
+                try {
+                  Thread.sleep(300);
+                  channel.write(ByteBuffer.wrap("clockwork apply (process 42)".getBytes()));
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+
+      assertThatThrownBy(() -> store.lock("destroy"))
+          .isInstanceOf(StateLockedException.class)
+          .hasMessageContaining("is locked by clockwork apply (process 42)");
+    }
   }
 
   @Test

@@ -411,12 +411,7 @@ public final class DockerContainerProvider
     try {
       Map<String, Container> byName = new HashMap<>();
       if (projectId != null) {
-        for (Container c :
-            docker
-                .listContainersCmd()
-                .withShowAll(true)
-                .withLabelFilter(Map.of(Labels.PROJECT, projectId))
-                .exec()) {
+        for (Container c : projectContainers(docker, projectId)) {
           for (String name : c.getNames()) byName.put(name.substring(1), c);
         }
       }
@@ -481,12 +476,7 @@ public final class DockerContainerProvider
     DockerClient docker = client();
     var found = new TreeMap<String, Applied<ContainerSpec, ContainerObservation>>();
     try {
-      for (Container c :
-          docker
-              .listContainersCmd()
-              .withShowAll(true)
-              .withLabelFilter(Map.of(Labels.PROJECT, projectId))
-              .exec()) {
+      for (Container c : projectContainers(docker, projectId)) {
         String resource = c.getLabels().get(Labels.RESOURCE);
         if (resource == null || known.contains(resource)) continue;
         var artifacts = new ArrayList<String>();
@@ -510,6 +500,15 @@ public final class DockerContainerProvider
       throw engine.explain(e);
     }
     return found;
+  }
+
+  /** Every container carrying the project's label, running or not: one list call. */
+  private static List<Container> projectContainers(DockerClient docker, String projectId) {
+    return docker
+        .listContainersCmd()
+        .withShowAll(true)
+        .withLabelFilter(Map.of(Labels.PROJECT, projectId))
+        .exec();
   }
 
   /** The replacement an interrupted replace of this container left, if it is this one's. */
