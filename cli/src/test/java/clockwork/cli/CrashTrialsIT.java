@@ -3,14 +3,18 @@ package clockwork.cli;
 import static clockwork.cli.CliResultAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import clockwork.engine.error.ExitCode;
 import clockwork.engine.state.LocalStateStore;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,11 +34,33 @@ class CrashTrialsIT extends OnDockerEngine {
   private static final int CONTAINERS = 4;
   private static final List<String> EVENTS = List.of("create", "start", "rename", "destroy");
 
+  /** Docker 20.10's fault of a network with an endpoint but no container, as messages cite it. */
+  private static final String PHANTOM = "moby/moby#42119";
+
+  private static final Pattern VERSION = Pattern.compile("\"VERSION\" : \"([^\"]*)\"");
+
   private final List<Integer> ports = List.of(DockerHost.freePort(), DockerHost.freePort());
   private final Random random = new Random(SEED);
 
+  /**
+   * The project of the trial that runs: one per trial, so that a network Docker will not remove
+   * (see below) stays that trial's.
+   */
+  private Path trial;
+
+  private final List<Path> trials = new ArrayList<>();
+
+  /** The version the trial's main.java declares. */
+  private String declared;
+
+  @AfterEach
+  void destroyTrials() {
+    trials.forEach(dir -> Launcher.run(dir, "destroy", "--yes"));
+  }
+
   /** Four web servers (two publishing ports, one with a volume), and two files. */
   private void declare(String version) throws IOException {
+    declared = version;
     var containers = new StringBuilder();
     for (int i = 0; i < CONTAINERS; i++) {
       containers.append(
@@ -53,7 +79,7 @@ class CrashTrialsIT extends OnDockerEngine {
                   i == CONTAINERS - 1 ? ".volumes(\"data-" + suffix + ":/www\")" : ""));
     }
     Files.writeString(
-        project.resolve("main.java"),
+        trial.resolve("main.java"),
         """
         import clockwork.*;
         import clockwork.resources.*;
@@ -68,45 +94,54 @@ class CrashTrialsIT extends OnDockerEngine {
   }
 
   /** What this project has on the engine, and what the plan says: both as declared. */
-  private void assertConverged() {
-    assertThat(Launcher.run(project, "plan", "--detailed-exitcode"))
+  private void assertConverged() throws IOException {
+    assertThat(Launcher.run(trial, "plan", "--detailed-exitcode"))
         .as("the next plan is empty")
         .succeeded();
-    String projectId = new LocalStateStore(project.resolve(".clockwork")).read().projectId();
+    String projectId = new LocalStateStore(trial.resolve(".clockwork")).read().projectId();
     var expected = new ArrayList<String>();
     for (int i = 0; i < CONTAINERS; i++) expected.add("container c" + i + "-" + suffix);
-    expected.add("network clockwork-" + project.getFileName());
+    expected.add("network clockwork-" + trial.getFileName());
     expected.add("volume data-" + suffix);
     assertThat(DockerHost.labelled(projectId))
         .as("each container once, under its own name, and nothing left over")
         .containsExactlyInAnyOrderElementsOf(expected);
-    assertThat(project.resolve("docs/notes.txt")).exists();
-    assertThat(project.resolve("conf/app.conf")).exists();
+    assertThat(
+            VERSION
+                .matcher(Files.readString(trial.resolve(".clockwork/state.json")))
+                .results()
+                .map(m -> m.group(1))
+                .distinct())
+        .as("state records the containers that run")
+        .containsExactly(declared);
+    assertThat(Files.readString(trial.resolve(".clockwork/state.json")))
+        .as("state claims no replacement that is gone")
+        .doesNotContain("-clockwork-new");
+    assertThat(trial.resolve("docs/notes.txt")).exists();
+    assertThat(trial.resolve("conf/app.conf")).exists();
   }
 
   private void assertNothingLeft(String projectId) {
     if (projectId != null) assertThat(DockerHost.labelled(projectId)).isEmpty();
-    assertThat(project.resolve("docs")).doesNotExist();
-    assertThat(project.resolve("conf")).doesNotExist();
+    assertThat(trial.resolve("docs")).doesNotExist();
+    assertThat(trial.resolve("conf")).doesNotExist();
   }
 
   /** Starts a command and kills it, with SIGKILL, after a random delay. */
   private void killAfterAWhile(int maxMillis, String... command) throws Exception {
-    var running = Launcher.start(project, command);
+    var running = Launcher.start(trial, command);
     Thread.sleep(random.nextInt(maxMillis));
     running.process().destroyForcibly().waitFor();
   }
 
   /** Starts a command and kills it the moment the engine reports an event of the project's. */
-  private String killAtAnEvent(String projectId, String... command) throws Exception {
-    String event = EVENTS.get(random.nextInt(EVENTS.size()));
+  private void killAt(String event, String projectId, String... command) throws Exception {
     try (var events =
         DockerHost.events("label=dev.clockwork.project=" + projectId, "event=" + event)) {
-      var running = Launcher.start(project, command);
+      var running = Launcher.start(trial, command);
       events.await();
       running.process().destroyForcibly().waitFor();
     }
-    return event;
   }
 
   private final Map<String, Integer> counts = new LinkedHashMap<>();
@@ -117,34 +152,51 @@ class CrashTrialsIT extends OnDockerEngine {
 
   @Test
   void killedCommands_leaveAStateTheNextOneFinishesFrom() throws Exception {
-    for (int trial = 0; trial < TRIALS; trial++) {
+    for (int n = 0; n < TRIALS; n++) {
+      trial = Files.createDirectories(project.resolve("t" + n + "-" + suffix));
+      trials.add(trial);
       // a first apply, killed at a random moment, finished by the next apply
       declare("v1");
       killAfterAWhile(4000, "apply", "--yes");
-      assertThat(Launcher.run(project, "apply", "--yes")).succeeded();
+      assertThat(Launcher.run(trial, "apply", "--yes")).succeeded();
       assertConverged();
       count("first apply, at a random moment");
 
       // a replace of containers that publish ports, killed at a random moment
       declare("v2");
       killAfterAWhile(5000, "apply", "--yes");
-      assertThat(Launcher.run(project, "apply", "--yes")).succeeded();
+      assertThat(Launcher.run(trial, "apply", "--yes")).succeeded();
       assertConverged();
       count("replace, at a random moment");
 
-      // a replace killed at the engine's create, start, rename or destroy of a container
-      String projectId = new LocalStateStore(project.resolve(".clockwork")).read().projectId();
-      declare("v3");
-      String event = killAtAnEvent(projectId, "apply", "--yes");
-      assertThat(Launcher.run(project, "apply", "--yes")).succeeded();
-      assertConverged();
-      count("replace, at the engine's " + event);
+      // replaces killed at the engine's create, start, rename and destroy of a container
+      String projectId = new LocalStateStore(trial.resolve(".clockwork")).read().projectId();
+      for (String event : EVENTS) {
+        declare("v3-" + event);
+        killAt(event, projectId, "apply", "--yes");
+        assertThat(Launcher.run(trial, "apply", "--yes")).succeeded();
+        assertConverged();
+        count("replace, at the engine's " + event);
+      }
 
       // a destroy killed at a random moment, finished by the next destroy
       killAfterAWhile(3000, "destroy", "--yes");
-      assertThat(Launcher.run(project, "destroy", "--yes")).succeeded();
+      CliResult destroyed = Launcher.run(trial, "destroy", "--yes");
+      if (destroyed.exitCode() == ExitCode.FAILED.code() && destroyed.out().contains(PHANTOM)) {
+        // Docker 20.10 at times keeps an endpoint on a network after its last container went, and
+        // then refuses to remove it until the engine restarts: Clockwork says so, fails, and keeps
+        // the network in state for a later destroy; all else is gone
+        assertThat(DockerHost.labelled(projectId))
+            .containsExactly("network clockwork-" + trial.getFileName());
+        assertThat(Files.readString(trial.resolve(".clockwork/state.json")))
+            .contains("clockwork-" + trial.getFileName());
+        assertThat(trial.resolve("docs")).doesNotExist();
+        count("destroy, at a random moment, and Docker kept a phantom endpoint (" + PHANTOM + ")");
+        continue;
+      }
+      assertThat(destroyed).succeeded();
       assertNothingLeft(projectId);
-      assertThat(Launcher.run(project, "destroy", "--yes"))
+      assertThat(Launcher.run(trial, "destroy", "--yes"))
           .succeeded()
           .outContains("Nothing to destroy");
       count("destroy, at a random moment");

@@ -74,6 +74,10 @@ class DockerRecoveryIT extends OnDockerEngine {
         .containsExactlyInAnyOrder(
             "container " + web, "network clockwork-" + project.getFileName());
     assertThat(served()).isEqualTo(version);
+    assertThat(Files.readString(project.resolve(".clockwork/state.json")))
+        .as("state records the container that runs")
+        .contains("echo " + version + " > /www/index.html")
+        .doesNotContain(temporary);
   }
 
   /**
@@ -121,6 +125,20 @@ class DockerRecoveryIT extends OnDockerEngine {
         .succeeded()
         .outContains("  + " + web + " (docker)  # finishes an interrupted replace");
     assertThat(Launcher.run(project, "apply", "--yes")).succeeded().outContains("1 created");
+    assertConverged("v2");
+  }
+
+  @Test
+  void aReplaceKilledJustAfterTheRename_isRecordedByTheNextApply() throws Exception {
+    killReplaceOnceTheReplacementRuns();
+    docker("rm", web);
+    docker("rename", temporary, web);
+
+    assertThat(Launcher.run(project, "plan", "--detailed-exitcode"))
+        .exitedWith(ExitCode.CHANGES)
+        .outContains(
+            "  ~ " + web + " (docker)  # Clockwork's, but missing from state: recorded again");
+    assertThat(Launcher.run(project, "apply", "--yes")).succeeded();
     assertConverged("v2");
   }
 

@@ -777,9 +777,9 @@ public final class DockerContainerProvider
       return new Diff(
           Action.REPLACE, changes, !actual.staleNetworks().isEmpty(), join(interrupted, pulls));
     }
-    if (changes.isEmpty() && before == null) {
+    if (changes.isEmpty() && (before == null || !before.hash().equals(desired.hash()))) {
       // labelled as this resource's, and state lost it (a state restored from its backup, say) or
-      // a killed apply made it without recording it
+      // a killed apply made it (or finished replacing it) without recording it
       return new Diff(
           Action.UPDATE, changes, true, "Clockwork's, but missing from state: recorded again");
     }
@@ -1123,6 +1123,12 @@ public final class DockerContainerProvider
       Artifacts.start(docker, container.getId());
     } else if (!desired.mustRun() && running) {
       Artifacts.stop(docker, container.getId(), desired.stopTimeout());
+    }
+    // a replace killed after the rename claimed a replacement that is gone now
+    String temporary = desired.name() + REPLACEMENT_SUFFIX;
+    if (owned.contains(Artifacts.CONTAINER + temporary)
+        && Artifacts.find(docker, temporary) == null) {
+      owned.remove(Artifacts.CONTAINER + temporary);
     }
     return new Outcome<>(observeOne(docker, desired), owned);
   }
