@@ -32,6 +32,15 @@ public interface Target {
    */
   String idOf(Resource other);
 
-  /** The Docker engine the project's containers run on. */
-  Containers containers();
+  /**
+   * What the engine that runs another declared resource's container can say about it.
+   *
+   * @throws IllegalStateException when that resource's kind runs no containers
+   */
+  Containers containersOf(Resource other);
+
+  /** What the engine that runs this resource's container can say about it. */
+  default Containers containers() {
+    return containersOf(resource());
+  }
 }

@@ -45,7 +45,7 @@ public final class ServiceConnectivityAssert extends Assertion {
     // busybox's nc has no -z: fall back to connecting with nothing to send
     Containers.Exec exec =
         target
-            .containers()
+            .containersOf(from)
             .exec(
                 source,
                 "sh",

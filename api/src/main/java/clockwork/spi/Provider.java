@@ -1,6 +1,7 @@
 package clockwork.spi;
 
 import clockwork.Assertion;
+import clockwork.Containers;
 import clockwork.Resource;
 import java.util.Collection;
 import java.util.List;
@@ -181,6 +182,14 @@ public interface Provider<R extends Resource, S extends Record, O extends Record
    */
   default List<Assertion> defaultAssertions(S spec) {
     return List.of();
+  }
+
+  /**
+   * What assertions ask of the containers this provider runs (their state, logs, processes); {@code
+   * null} for kinds that run none.
+   */
+  default Containers containers() {
+    return null;
   }
 
   /** True for kinds that only write files, which {@code destroy --keep-files} leaves in place. */

@@ -4,6 +4,7 @@ import clockwork.engine.Engine;
 import clockwork.engine.error.ClockworkException;
 import clockwork.engine.error.ExitCode;
 import clockwork.engine.settings.Settings;
+import clockwork.engine.state.LocalStateStore;
 import clockwork.spi.Sensitive;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -79,8 +80,12 @@ public final class Main implements Runnable {
         Settings.load(
             model == null ? Map.of() : model.flags(), System.getenv(), dir.toAbsolutePath());
     LogConfigurator.setLevel(settings.value(Settings.Name.CW_LOG_LEVEL));
-    return new Engine(
-        dir, parallelism, settings, model == null ? Set.of() : model.refresh(), printer);
+    Path project = dir.toAbsolutePath().normalize();
+    return Engine.builder(project, settings, new LocalStateStore(project.resolve(Engine.WORK_DIR)))
+        .parallelism(parallelism)
+        .refreshAi(model == null ? Set.of() : model.refresh())
+        .events(printer)
+        .build();
   }
 
   public static void main(String[] args) {

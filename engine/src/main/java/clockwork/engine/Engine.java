@@ -22,7 +22,6 @@ import clockwork.engine.settings.Settings;
 import clockwork.engine.settings.Settings.Name;
 import clockwork.engine.state.DigestKey;
 import clockwork.engine.state.Json;
-import clockwork.engine.state.LocalStateStore;
 import clockwork.engine.state.ResourceState;
 import clockwork.engine.state.State;
 import clockwork.engine.state.StateLock;
@@ -37,6 +36,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -76,34 +76,110 @@ public final class Engine {
   private final Settings settings;
   private final Set<String> refreshAi;
   private final EventListener events;
+  private final Clock clock;
   private final DigestKey key;
   private ModelClient modelClient;
   private boolean modelClientMade;
 
-  /**
-   * @param projectDir the directory holding main.java
-   * @param parallelism how many changes may run at once
-   * @param settings the model's endpoint and the like
-   * @param refreshAi which resources to ask the model again, by id, even when {@code
-   *     clockwork.lock} has an answer
-   * @param events receives progress, from several threads at once
-   */
-  public Engine(
-      Path projectDir,
-      int parallelism,
-      Settings settings,
-      Set<String> refreshAi,
-      EventListener events) {
-    this.dir = projectDir.toAbsolutePath().normalize();
+  private Engine(Builder builder) {
+    this.dir = builder.dir;
     this.name = dir.getFileName() == null ? "root" : dir.getFileName().toString();
     this.workDir = dir.resolve(WORK_DIR);
-    this.store = new LocalStateStore(workDir);
-    this.providers = Providers.builtIn(System.getenv());
-    this.parallelism = parallelism;
-    this.settings = settings;
-    this.refreshAi = refreshAi;
-    this.events = events;
+    this.clock = builder.clock;
+    this.store = builder.store;
+    this.providers =
+        builder.providers != null ? builder.providers : Providers.discover(builder.environment);
+    this.parallelism = builder.parallelism;
+    this.settings = builder.settings;
+    this.refreshAi = builder.refreshAi;
+    this.events = builder.events;
     this.key = new DigestKey(workDir.resolve("digest.key"));
+    this.modelClient = builder.modelClient;
+    this.modelClientMade = builder.modelClientGiven;
+  }
+
+  /**
+   * Starts assembling an engine for a project, around the store that keeps its state (for the CLI,
+   * files in the project's {@link #WORK_DIR}). Each other port has a default: the providers {@link
+   * Providers#discover} finds, the model the settings name, no events, the system clock, one change
+   * at a time.
+   *
+   * @param projectDir the directory holding main.java
+   * @param settings the model's endpoint and the like
+   */
+  public static Builder builder(Path projectDir, Settings settings, StateStore store) {
+    return new Builder(projectDir, settings, store);
+  }
+
+  /** What an engine is assembled from; see {@link #builder}. */
+  public static final class Builder {
+    private final Path dir;
+    private final Settings settings;
+    private final StateStore store;
+    private Map<String, String> environment = System.getenv();
+    private Providers providers;
+    private ModelClient modelClient;
+    private boolean modelClientGiven;
+    private EventListener events = event -> {};
+    private Clock clock = Clock.systemUTC();
+    private int parallelism = 1;
+    private Set<String> refreshAi = Set.of();
+
+    private Builder(Path projectDir, Settings settings, StateStore store) {
+      this.dir = projectDir.toAbsolutePath().normalize();
+      this.settings = settings;
+      this.store = store;
+    }
+
+    /** Where providers read settings such as {@code DOCKER_HOST}. */
+    public Builder environment(Map<String, String> environment) {
+      this.environment = Map.copyOf(environment);
+      return this;
+    }
+
+    /** The providers, instead of those on the class path. */
+    public Builder providers(Providers providers) {
+      this.providers = providers;
+      return this;
+    }
+
+    /** The model to ask; {@code null} for none. */
+    public Builder modelClient(ModelClient modelClient) {
+      this.modelClient = modelClient;
+      this.modelClientGiven = true;
+      return this;
+    }
+
+    /** Receives progress, from several threads at once. */
+    public Builder events(EventListener events) {
+      this.events = events;
+      return this;
+    }
+
+    /** Stamps state and the lock with the time. */
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    /** How many changes may run at once. */
+    public Builder parallelism(int parallelism) {
+      this.parallelism = parallelism;
+      return this;
+    }
+
+    /**
+     * Which resources to ask the model again, by id, even when {@code clockwork.lock} has an
+     * answer.
+     */
+    public Builder refreshAi(Set<String> refreshAi) {
+      this.refreshAi = Set.copyOf(refreshAi);
+      return this;
+    }
+
+    public Engine build() {
+      return new Engine(this);
+    }
   }
 
   /** Where the state is, for messages. */
@@ -160,6 +236,7 @@ public final class Engine {
     var declared =
         new Loader(
                 workDir.resolve("classes"),
+                providers.declarations(),
                 Duration.ofSeconds(settings.number(Name.CW_LOAD_TIMEOUT)),
                 events)
             .load(dir.resolve(SOURCE));
@@ -257,8 +334,8 @@ public final class Engine {
       }
 
       @Override
-      public Containers containers() {
-        return providers.containers();
+      public Containers containersOf(Resource other) {
+        return providers.containers(other.kind());
       }
     };
   }
@@ -277,7 +354,7 @@ public final class Engine {
 
   /** Carries out a plan (an apply's or a destroy's); the lock must be held. */
   public ApplyResult apply(Plan plan, StateLock lock) {
-    return new Applier(providers, store, parallelism, events, key).apply(plan, lock);
+    return new Applier(providers, store, parallelism, events, key, clock).apply(plan, lock);
   }
 
   /**

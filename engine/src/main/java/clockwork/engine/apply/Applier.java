@@ -19,6 +19,7 @@ import clockwork.spi.Project;
 import clockwork.spi.Sensitive;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -42,18 +43,26 @@ public final class Applier {
   private final int parallelism;
   private final EventListener events;
   private final DigestKey key;
+  private final Clock clock;
 
   /**
    * @param key the project's key for digests of secrets
+   * @param clock stamps state entries with when they changed
    */
   public Applier(
-      Providers providers, StateStore store, int parallelism, EventListener events, DigestKey key) {
+      Providers providers,
+      StateStore store,
+      int parallelism,
+      EventListener events,
+      DigestKey key,
+      Clock clock) {
     if (parallelism < 1) throw new IllegalArgumentException("parallelism must be at least 1");
     this.providers = providers;
     this.store = store;
     this.parallelism = parallelism;
     this.events = events;
     this.key = key;
+    this.clock = clock;
   }
 
   /**
@@ -71,7 +80,7 @@ public final class Applier {
     try (var executor =
         Executors.newFixedThreadPool(
             parallelism, Thread.ofPlatform().name("apply-", 1).factory())) {
-      var ledger = new Ledger(store, lock, plan.project().id());
+      var ledger = new Ledger(store, lock, plan.project().id(), clock);
       return new Run(work, plan.project(), ledger, executor).result();
     }
   }
@@ -219,7 +228,7 @@ public final class Applier {
     }
 
     private void record(Change change, Outcome<? extends Record> outcome) {
-      String now = Ledger.now();
+      String now = ledger.now();
       ledger.record(
           change.id(),
           new ResourceState(

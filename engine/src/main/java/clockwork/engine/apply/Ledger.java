@@ -4,7 +4,7 @@ import clockwork.engine.state.ResourceState;
 import clockwork.engine.state.State;
 import clockwork.engine.state.StateLock;
 import clockwork.engine.state.StateStore;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,11 +19,17 @@ final class Ledger {
   private final StateStore store;
   private final StateLock lock;
   private final Map<String, ResourceState> entries;
+  private final Clock clock;
 
-  /** Opens the ledger, recording the project's identity first if state has none yet. */
-  Ledger(StateStore store, StateLock lock, String projectId) {
+  /**
+   * Opens the ledger, recording the project's identity first if state has none yet.
+   *
+   * @param clock stamps each entry with when it changed
+   */
+  Ledger(StateStore store, StateLock lock, String projectId, Clock clock) {
     this.store = store;
     this.lock = lock;
+    this.clock = clock;
     State state = store.read();
     if (state.projectId() == null && projectId != null) store.identify(projectId, lock);
     this.entries = new HashMap<>(state.resources());
@@ -63,7 +69,7 @@ final class Ledger {
     entries.put(id, resource);
   }
 
-  static String now() {
-    return Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+  String now() {
+    return clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
   }
 }

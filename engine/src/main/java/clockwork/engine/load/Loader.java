@@ -6,6 +6,7 @@ import clockwork.engine.event.Event;
 import clockwork.engine.event.EventListener;
 import clockwork.spi.Values;
 import com.sun.source.util.JavacTask;
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -32,7 +33,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -41,6 +44,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
@@ -75,15 +79,26 @@ public final class Loader {
       MethodTypeDesc.of(ConstantDescs.CD_void, RUNTIME, ConstantDescs.CD_int);
 
   private final Path cacheDir;
+  private final List<Path> classpath;
   private final Duration timeout;
   private final EventListener events;
 
   /**
    * @param cacheDir where compiled classes are kept, created when missing
+   * @param declarations the declaration classes of the kinds main.java may use besides the API's,
+   *     such as those of a provider another module adds
    * @param timeout how long main.java may take to declare its resources ({@code CW_LOAD_TIMEOUT})
    */
-  public Loader(Path cacheDir, Duration timeout, EventListener events) {
+  public Loader(
+      Path cacheDir,
+      Collection<Class<? extends Resource>> declarations,
+      Duration timeout,
+      EventListener events) {
     this.cacheDir = cacheDir;
+    var locations = new LinkedHashSet<Path>();
+    locations.add(location(Resource.class));
+    declarations.forEach(type -> locations.add(location(type)));
+    this.classpath = List.copyOf(locations);
     this.timeout = timeout;
     this.events = events;
   }
@@ -99,7 +114,7 @@ public final class Loader {
     try {
       byte[] text = Files.readAllBytes(source);
       Inputs inputs =
-          new Inputs(Values.sha256(text), apiFingerprint(), Runtime.version().toString());
+          new Inputs(Values.sha256(text), classesFingerprint(), Runtime.version().toString());
       Path classes = cacheDir.resolve(inputs.key());
       if (!Files.exists(classes.resolve(MAIN_CLASS))) {
         events.on(new Event.Compiling(source.getFileName().toString(), reasonToCompile(inputs)));
@@ -194,7 +209,9 @@ public final class Loader {
                 "--release",
                 Integer.toString(Runtime.version().feature()),
                 "-classpath",
-                apiLocation().toString(),
+                classpath.stream()
+                    .map(Path::toString)
+                    .collect(Collectors.joining(File.pathSeparator)),
                 "-d",
                 building.toString(),
                 "-encoding",
@@ -493,29 +510,33 @@ public final class Loader {
     return null;
   }
 
-  /** Where the API classes are: a jar when installed, a directory in a development build. */
-  private static Path apiLocation() {
+  /** Where a class was loaded from: a jar when installed, a directory in a development build. */
+  private static Path location(Class<?> type) {
     try {
-      return Path.of(Resource.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
     } catch (URISyntaxException e) {
-      throw new IllegalStateException("cannot locate the Clockwork API classes", e);
+      throw new IllegalStateException("cannot locate the classes of " + type.getName(), e);
     }
   }
 
-  /** Changes whenever the API classes change, so main.java is recompiled against new ones. */
-  private static String apiFingerprint() throws IOException {
-    Path api = apiLocation();
-    if (Files.isRegularFile(api)) return Values.sha256(Files.readAllBytes(api));
+  /** Changes whenever the declaration classes change, so main.java is recompiled against them. */
+  private String classesFingerprint() throws IOException {
     var listing = new StringBuilder();
-    try (Stream<Path> files = Files.walk(api)) {
-      for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-        listing
-            .append(api.relativize(file))
-            .append(' ')
-            .append(Files.size(file))
-            .append(' ')
-            .append(Files.getLastModifiedTime(file).toMillis())
-            .append('\n');
+    for (Path location : classpath) {
+      if (Files.isRegularFile(location)) {
+        listing.append(Values.sha256(Files.readAllBytes(location))).append('\n');
+        continue;
+      }
+      try (Stream<Path> files = Files.walk(location)) {
+        for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+          listing
+              .append(location.relativize(file))
+              .append(' ')
+              .append(Files.size(file))
+              .append(' ')
+              .append(Files.getLastModifiedTime(file).toMillis())
+              .append('\n');
+        }
       }
     }
     return Values.sha256(listing.toString().getBytes(StandardCharsets.UTF_8));

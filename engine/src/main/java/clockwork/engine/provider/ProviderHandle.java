@@ -1,6 +1,7 @@
 package clockwork.engine.provider;
 
 import clockwork.Assertion;
+import clockwork.Containers;
 import clockwork.Resource;
 import clockwork.engine.state.Json;
 import clockwork.engine.state.ResourceState;
@@ -40,6 +41,14 @@ public final class ProviderHandle<R extends Resource, S extends Record, O extend
 
   public String kind() {
     return provider.kind();
+  }
+
+  public Class<R> resourceType() {
+    return provider.resourceType();
+  }
+
+  public Containers containers() {
+    return provider.containers();
   }
 
   public boolean writesFiles() {

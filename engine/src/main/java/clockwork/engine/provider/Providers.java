@@ -1,34 +1,21 @@
 package clockwork.engine.provider;
 
 import clockwork.Containers;
-import clockwork.engine.provider.apple.AppleContainerProvider;
-import clockwork.engine.provider.docker.DockerProviders;
-import clockwork.engine.provider.file.EnvFileProvider;
-import clockwork.engine.provider.file.FileProvider;
-import clockwork.engine.provider.file.TemplateFileProvider;
-import clockwork.engine.provider.git.GitProvider;
-import clockwork.engine.provider.postgres.PostgresProvider;
+import clockwork.Resource;
 import clockwork.spi.Provider;
+import clockwork.spi.ProviderFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
 
 /** The providers the engine knows, by kind. */
 public final class Providers {
   private final Map<String, ProviderHandle<?, ?, ?>> byKind = new LinkedHashMap<>();
-  private final Containers containers;
 
   public Providers(List<? extends Provider<?, ?, ?>> providers) {
-    this(providers, null);
-  }
-
-  /**
-   * @param containers what assertions ask of containers; {@code null} when there is no engine
-   */
-  public Providers(List<? extends Provider<?, ?, ?>> providers, Containers containers) {
-    this.containers = containers;
     for (Provider<?, ?, ?> provider : providers) {
       if (byKind.put(provider.kind(), ProviderHandle.of(provider)) != null) {
         throw new IllegalArgumentException("two providers for kind " + provider.kind());
@@ -37,30 +24,30 @@ public final class Providers {
   }
 
   /**
-   * The providers that ship with Clockwork.
+   * The providers of every {@link ProviderFactory} on the class path: Clockwork's own and any other
+   * module's, in the order found.
    *
    * @param environment where settings such as {@code DOCKER_HOST} are read
    */
-  public static Providers builtIn(Map<String, String> environment) {
-    var docker = new DockerProviders(environment);
+  public static Providers discover(Map<String, String> environment) {
     var providers = new ArrayList<Provider<?, ?, ?>>();
-    providers.add(new FileProvider());
-    providers.add(new TemplateFileProvider());
-    providers.add(new EnvFileProvider());
-    providers.add(new PostgresProvider(environment));
-    providers.add(new GitProvider());
-    providers.addAll(docker.providers());
-    providers.add(new AppleContainerProvider());
-    return new Providers(providers, docker.containers());
+    for (ProviderFactory factory :
+        ServiceLoader.load(ProviderFactory.class, Providers.class.getClassLoader())) {
+      providers.addAll(factory.providers(environment));
+    }
+    return new Providers(providers);
   }
 
   /**
-   * What assertions ask of containers.
+   * What assertions ask of the containers a kind runs.
    *
-   * @throws IllegalStateException when these providers have no container engine
+   * @throws IllegalStateException when that kind runs no containers
    */
-  public Containers containers() {
-    if (containers == null) throw new IllegalStateException("no container engine configured");
+  public Containers containers(String kind) {
+    Containers containers = find(kind).map(ProviderHandle::containers).orElse(null);
+    if (containers == null) {
+      throw new IllegalStateException("resources of kind " + kind + " run no containers");
+    }
     return containers;
   }
 
@@ -72,5 +59,12 @@ public final class Providers {
   /** The kinds there are providers for. */
   public List<String> kinds() {
     return List.copyOf(byKind.keySet());
+  }
+
+  /** The declaration class of every kind, for main.java to be compiled against. */
+  public List<Class<? extends Resource>> declarations() {
+    return byKind.values().stream()
+        .<Class<? extends Resource>>map(ProviderHandle::resourceType)
+        .toList();
   }
 }

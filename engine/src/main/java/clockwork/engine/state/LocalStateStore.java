@@ -18,7 +18,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
@@ -55,6 +55,7 @@ public final class LocalStateStore implements StateStore {
   private final Path journal;
   private final Path backup;
   private final Path lockFile;
+  private final Clock clock;
 
   /** The document's layout, versioned so that an older Clockwork refuses a newer state. */
   private record Document(
@@ -70,10 +71,19 @@ public final class LocalStateStore implements StateStore {
    * @param dir the project's {@code .clockwork} directory
    */
   public LocalStateStore(Path dir) {
+    this(dir, Clock.systemUTC());
+  }
+
+  /**
+   * @param dir the project's {@code .clockwork} directory
+   * @param clock says since when a command holds the lock
+   */
+  public LocalStateStore(Path dir, Clock clock) {
     this.file = dir.resolve("state.json");
     this.journal = dir.resolve("state.journal");
     this.backup = dir.resolve("state.json.backup");
     this.lockFile = dir.resolve("state.lock");
+    this.clock = clock;
   }
 
   @Override
@@ -276,7 +286,7 @@ public final class LocalStateStore implements StateStore {
     return "";
   }
 
-  private static String holder(String command) {
+  private String holder(String command) {
     String host;
     try {
       host = InetAddress.getLocalHost().getHostName();
@@ -290,7 +300,7 @@ public final class LocalStateStore implements StateStore {
         + " on "
         + host
         + ", since "
-        + Instant.now().truncatedTo(ChronoUnit.SECONDS)
+        + clock.instant().truncatedTo(ChronoUnit.SECONDS)
         + ")";
   }
 

@@ -13,6 +13,7 @@ import clockwork.engine.testing.FakeProvider;
 import clockwork.spi.Action;
 import clockwork.spi.Project;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -32,7 +33,8 @@ class ApplierTest {
             store,
             parallelism,
             events::add,
-            new DigestKey(dir.resolve("digest.key")));
+            new DigestKey(dir.resolve("digest.key")),
+            Clock.systemUTC());
     try (StateLock lock = store.lock("apply")) {
       return applier.apply(
           new Plan(new Project("p", "id", dir), List.of(), List.of(changes)), lock);

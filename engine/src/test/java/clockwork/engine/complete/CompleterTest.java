@@ -79,7 +79,7 @@ class CompleterTest {
             new DigestKey(dir.resolve(".clockwork/digest.key")));
     // no engine answers here: a model's image is the CLI tests' to check against a real one
     return new Completer(
-        Providers.builtIn(Map.of("DOCKER_HOST", "unix:///nonexistent/docker.sock")),
+        Providers.discover(Map.of("DOCKER_HOST", "unix:///nonexistent/docker.sock")),
         context,
         access);
   }

@@ -24,7 +24,7 @@ class LoaderTest {
 
   private List<Resource> load(String source) throws IOException {
     Files.writeString(project.resolve("main.java"), source);
-    return new Loader(project.resolve(".clockwork/classes"), TIMEOUT, events::add)
+    return new Loader(project.resolve(".clockwork/classes"), List.of(), TIMEOUT, events::add)
         .load(project.resolve("main.java"));
   }
 
@@ -118,7 +118,9 @@ class LoaderTest {
     Path missing = project.resolve("main.java");
 
     assertThatThrownBy(
-            () -> new Loader(project.resolve(".clockwork"), TIMEOUT, events::add).load(missing))
+            () ->
+                new Loader(project.resolve(".clockwork"), List.of(), TIMEOUT, events::add)
+                    .load(missing))
         .isInstanceOf(LoadException.class)
         .hasMessageContaining("No main.java in " + project)
         .hasMessageContaining("Clockwork.declare(new FileResource(\"hello.txt\")")
@@ -214,7 +216,8 @@ class LoaderTest {
   void load_stopsAMainThatNeverEnds_afterTheTimeout() throws IOException {
     Files.writeString(project.resolve("main.java"), "void main() { while (true) {} }");
     var loader =
-        new Loader(project.resolve(".clockwork/classes"), Duration.ofMillis(1500), events::add);
+        new Loader(
+            project.resolve(".clockwork/classes"), List.of(), Duration.ofMillis(1500), events::add);
 
     assertThatThrownBy(() -> loader.load(project.resolve("main.java")))
         .isInstanceOf(LoadException.class)

@@ -197,7 +197,7 @@ class AssertionsTest {
       }
 
       @Override
-      public Containers containers() {
+      public Containers containersOf(Resource other) {
         throw new AssertionError("no container is needed");
       }
     };

@@ -1,6 +1,7 @@
 package clockwork.engine.provider.docker;
 
 import clockwork.Assertion;
+import clockwork.Containers;
 import clockwork.Resource;
 import clockwork.assertions.ContainerRunningAssert;
 import clockwork.engine.provider.docker.Artifacts.Leftover;
@@ -108,6 +109,11 @@ public final class DockerContainerProvider
   @Override
   public String target() {
     return engine.description();
+  }
+
+  @Override
+  public Containers containers() {
+    return new DockerContainers(engine);
   }
 
   /** The network the project's containers share unless told otherwise. */

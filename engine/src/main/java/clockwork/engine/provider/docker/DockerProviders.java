@@ -1,29 +1,18 @@
 package clockwork.engine.provider.docker;
 
-import clockwork.Containers;
 import clockwork.spi.Provider;
+import clockwork.spi.ProviderFactory;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The Docker providers and what assertions ask of containers, sharing one connection to the engine,
- * made on first use.
+ * The Docker kinds (containers, networks, volumes), sharing one connection to the engine that
+ * {@code DOCKER_HOST} names, made on first use.
  */
-public final class DockerProviders {
-  private final DockerEngine engine;
-
-  /**
-   * @param environment where {@code DOCKER_HOST} is read
-   */
-  public DockerProviders(Map<String, String> environment) {
-    this.engine = new DockerEngine(environment);
-  }
-
-  public Containers containers() {
-    return new DockerContainers(engine);
-  }
-
-  public List<Provider<?, ?, ?>> providers() {
+public final class DockerProviders implements ProviderFactory {
+  @Override
+  public List<Provider<?, ?, ?>> providers(Map<String, String> environment) {
+    var engine = new DockerEngine(environment);
     return List.of(
         new DockerContainerProvider(engine),
         DockerObjectProvider.networks(engine),
