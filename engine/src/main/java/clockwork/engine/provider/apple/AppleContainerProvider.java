@@ -1,11 +1,13 @@
 package clockwork.engine.provider.apple;
 
-import clockwork.engine.provider.docker.ContainerEnvironment;
-import clockwork.engine.provider.docker.ImageReference;
-import clockwork.engine.provider.docker.Labels;
-import clockwork.engine.provider.docker.PortMapping;
-import clockwork.engine.provider.docker.VolumeMount;
-import clockwork.engine.state.Json;
+import static clockwork.engine.provider.container.ContainerFields.show;
+
+import clockwork.engine.provider.container.ContainerEnvironment;
+import clockwork.engine.provider.container.ContainerFields;
+import clockwork.engine.provider.container.ImageReference;
+import clockwork.engine.provider.container.Labels;
+import clockwork.engine.provider.container.PortMapping;
+import clockwork.engine.provider.container.VolumeMount;
 import clockwork.resources.AppleContainerResource;
 import clockwork.spi.Action;
 import clockwork.spi.Applied;
@@ -19,7 +21,6 @@ import clockwork.spi.Operation;
 import clockwork.spi.Outcome;
 import clockwork.spi.Provider;
 import clockwork.spi.Values;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
@@ -65,21 +66,7 @@ public final class AppleContainerProvider
 
   @Override
   public List<Fillable> fillable() {
-    return List.of(
-        new Fillable(
-            "image",
-            Fillable.Shape.TEXT,
-            "the image to run, with a tag, such as nginx:1.27-alpine"),
-        new Fillable(
-            "ports", Fillable.Shape.TEXT_LIST, "published ports such as 8080:80; empty for none"),
-        new Fillable(
-            "envVars",
-            Fillable.Shape.TEXT_MAP,
-            "environment variables the image needs, never secrets; empty for none"),
-        new Fillable(
-            "command",
-            Fillable.Shape.TEXT_LIST,
-            "the command and its arguments; empty for the image's own"));
+    return ContainerFields.FILLABLE;
   }
 
   @Override
@@ -108,7 +95,7 @@ public final class AppleContainerProvider
         ContainerEnvironment.of(
             Map.of(),
             orEmpty(container.envVars()),
-            container.filledFields().contains("envVars"),
+            container.filledFields().contains(ContainerFields.ENV_VARS),
             container.secretEnvVars() == null ? Map.of() : container.secretEnvVars(),
             declaration::keyedDigest,
             problems);
@@ -181,18 +168,13 @@ public final class AppleContainerProvider
                   + desired.name()
                   + ", or rename this resource"));
     }
-    if (!hash(desired).equals(actual.labels().get(Labels.SPEC_HASH))) {
-      var changes = new ArrayList<FieldChange>();
+    if (!desired.hash().equals(actual.labels().get(Labels.SPEC_HASH))) {
       AppleContainerSpec before = previous.spec();
-      if (before != null) {
-        changed(changes, "image", before.image(), desired.image());
-        changed(changes, "ports", before.ports(), desired.ports());
-        changed(changes, "volumes", before.volumes(), desired.volumes());
-        changed(changes, "envVars", before.env(), desired.env());
-        changed(changes, "command", before.command(), desired.command());
-        changed(changes, "labels", before.labels(), desired.labels());
-        changed(changes, "mustRun", before.mustRun(), desired.mustRun());
-      }
+      var changes =
+          new ArrayList<FieldChange>(
+              before == null
+                  ? List.of()
+                  : ContainerFields.replacing(before.replacingFields(), desired.replacingFields()));
       boolean drift = before == null || changes.isEmpty();
       if (drift) changes.add(FieldChange.replacing("configuration", "changed", "as declared"));
       return new Diff(Action.REPLACE, changes, drift, null);
@@ -207,37 +189,22 @@ public final class AppleContainerProvider
     return Diff.same();
   }
 
-  private static void changed(
-      List<FieldChange> changes, String field, Object before, Object after) {
-    if (!Objects.equals(before, after)) {
-      changes.add(FieldChange.replacing(field, String.valueOf(before), String.valueOf(after)));
-    }
-  }
-
   private static List<FieldChange> fields(AppleContainerSpec spec) {
     var fields = new ArrayList<FieldChange>();
-    fields.add(FieldChange.added("image", Values.quote(spec.image())));
-    if (!spec.ports().isEmpty()) fields.add(FieldChange.added("ports", spec.ports().toString()));
-    if (!spec.volumes().isEmpty()) {
-      fields.add(FieldChange.added("volumes", spec.volumes().toString()));
+    fields.add(FieldChange.added(ContainerFields.IMAGE, Values.quote(spec.image())));
+    if (!spec.ports().isEmpty()) {
+      fields.add(FieldChange.added(ContainerFields.PORTS, show(spec.ports())));
     }
-    if (!spec.env().isEmpty()) fields.add(FieldChange.added("envVars", spec.env().toString()));
+    if (!spec.volumes().isEmpty()) {
+      fields.add(FieldChange.added(ContainerFields.VOLUMES, show(spec.volumes())));
+    }
+    if (!spec.env().isEmpty()) {
+      fields.add(FieldChange.added(ContainerFields.ENV_VARS, show(spec.env())));
+    }
     if (!spec.command().isEmpty()) {
-      fields.add(FieldChange.added("command", spec.command().toString()));
+      fields.add(FieldChange.added(ContainerFields.COMMAND, show(spec.command())));
     }
     return fields;
-  }
-
-  /**
-   * A hash of everything that, changed, replaces the container: of its JSON, which holds the
-   * digests of secrets, not their values.
-   */
-  private static String hash(AppleContainerSpec spec) {
-    try {
-      return Values.sha256(Json.MAPPER.writeValueAsBytes(spec)).substring(0, 16);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot hash " + spec.name(), e);
-    }
   }
 
   // ---- changes ---------------------------------------------------------------------------------
@@ -255,7 +222,7 @@ public final class AppleContainerProvider
     arguments.addAll(List.of("--name", desired.name()));
     var labels = new TreeMap<>(desired.labels());
     labels.putAll(Labels.of(operation.project().id(), operation.project().name(), desired.name()));
-    labels.put(Labels.SPEC_HASH, hash(desired));
+    labels.put(Labels.SPEC_HASH, desired.hash());
     labels.forEach((name, value) -> arguments.addAll(List.of("--label", name + "=" + value)));
     desired.ports().forEach(port -> arguments.addAll(List.of("--publish", port)));
     desired.volumes().forEach(volume -> arguments.addAll(List.of("--volume", volume)));

@@ -1,7 +1,10 @@
 package clockwork.engine.provider.apple;
 
+import clockwork.engine.provider.container.ContainerFields;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -27,5 +30,26 @@ public record AppleContainerSpec(
     @JsonIgnore SortedMap<String, String> secretEnv) {
   public AppleContainerSpec {
     secretEnv = secretEnv == null ? new TreeMap<>() : new TreeMap<>(secretEnv);
+  }
+
+  /** The fields the {@code container} command cannot change on a container, as plans name them. */
+  Map<String, Object> replacingFields() {
+    var fields = new LinkedHashMap<String, Object>();
+    fields.put(ContainerFields.IMAGE, image);
+    fields.put(ContainerFields.PORTS, ports);
+    fields.put(ContainerFields.VOLUMES, volumes);
+    fields.put(ContainerFields.ENV_VARS, env);
+    fields.put(ContainerFields.COMMAND, command);
+    fields.put("labels", labels);
+    fields.put("mustRun", mustRun);
+    return fields;
+  }
+
+  /**
+   * The hash stamped on the container: of the whole spec, so that a change of any field replaces
+   * it.
+   */
+  String hash() {
+    return ContainerFields.hash(this);
   }
 }

@@ -1,9 +1,9 @@
 package clockwork.engine.provider.docker;
 
-import clockwork.engine.state.Json;
-import clockwork.spi.Values;
+import clockwork.engine.provider.container.ContainerEnvironment;
+import clockwork.engine.provider.container.ContainerFields;
+import clockwork.engine.provider.container.Labels;
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,13 +85,13 @@ public record ContainerSpec(
    */
   Map<String, Object> replacingFields() {
     var fields = new LinkedHashMap<String, Object>();
-    fields.put("image", image);
-    fields.put("ports", ports);
-    fields.put("volumes", volumes);
+    fields.put(ContainerFields.IMAGE, image);
+    fields.put(ContainerFields.PORTS, ports);
+    fields.put(ContainerFields.VOLUMES, volumes);
     // only when there are some, so that the hash of every other container stays as it was
     if (!mountedFiles.isEmpty()) fields.put("mountedFiles", mountedFiles);
-    fields.put("envVars", env);
-    fields.put("command", command);
+    fields.put(ContainerFields.ENV_VARS, env);
+    fields.put(ContainerFields.COMMAND, command);
     fields.put("labels", labels);
     fields.put("healthcheck", healthcheck);
     return fields;
@@ -99,11 +99,7 @@ public record ContainerSpec(
 
   /** A hash of {@link #replacingFields}, stamped on the container as a label. */
   String hash() {
-    try {
-      return Values.sha256(Json.MAPPER.writeValueAsBytes(replacingFields())).substring(0, 16);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot hash " + name, e);
-    }
+    return ContainerFields.hash(replacingFields());
   }
 
   /** Every label the container carries: the user's and Clockwork's. */

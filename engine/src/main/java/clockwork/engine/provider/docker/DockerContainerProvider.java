@@ -1,9 +1,17 @@
 package clockwork.engine.provider.docker;
 
+import static clockwork.engine.provider.container.ContainerFields.show;
+
 import clockwork.Assertion;
 import clockwork.Containers;
 import clockwork.Resource;
 import clockwork.assertions.ContainerRunningAssert;
+import clockwork.engine.provider.container.ContainerEnvironment;
+import clockwork.engine.provider.container.ContainerFields;
+import clockwork.engine.provider.container.ImageReference;
+import clockwork.engine.provider.container.Labels;
+import clockwork.engine.provider.container.PortMapping;
+import clockwork.engine.provider.container.VolumeMount;
 import clockwork.engine.provider.docker.Artifacts.Leftover;
 import clockwork.resources.DockerNetworkResource;
 import clockwork.resources.DockerResource;
@@ -22,7 +30,6 @@ import clockwork.spi.Outcome;
 import clockwork.spi.Project;
 import clockwork.spi.Provider;
 import clockwork.spi.Removals;
-import clockwork.spi.Sensitive;
 import clockwork.spi.Values;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerCmd;
@@ -123,29 +130,6 @@ public final class DockerContainerProvider
 
   // ---- desired --------------------------------------------------------------------------------
 
-  private static final List<Fillable> FILLABLE =
-      List.of(
-          new Fillable(
-              "image",
-              Fillable.Shape.TEXT,
-              "the image to run, with a tag, such as nginx:1.27-alpine or python:3.13-slim"),
-          new Fillable(
-              "ports",
-              Fillable.Shape.TEXT_LIST,
-              "published ports in Docker's syntax, such as 8080:80 or 53:53/udp; empty for none"),
-          new Fillable(
-              "envVars",
-              Fillable.Shape.TEXT_MAP,
-              "environment variables the image needs, never secrets; empty for none"),
-          new Fillable(
-              "volumes",
-              Fillable.Shape.TEXT_LIST,
-              "volumes as volume-name:/path or ./directory-in-project:/path; empty for none"),
-          new Fillable(
-              "command",
-              Fillable.Shape.TEXT_LIST,
-              "the command and its arguments, one per entry; empty for the image's own"));
-
   /** A container that must run, runs. */
   @Override
   public List<Assertion> defaultAssertions(ContainerSpec spec) {
@@ -154,7 +138,7 @@ public final class DockerContainerProvider
 
   @Override
   public List<Fillable> fillable() {
-    return FILLABLE;
+    return ContainerFields.FILLABLE;
   }
 
   @Override
@@ -193,7 +177,7 @@ public final class DockerContainerProvider
     for (String volume : orEmpty(container.volumes())) {
       try {
         VolumeMount mount = VolumeMount.parse(volume, declaration.project().dir());
-        if (filled.contains("volumes") && mount.bind()) {
+        if (filled.contains(ContainerFields.VOLUMES) && mount.bind()) {
           String refused = refusedMount(Path.of(mount.source()), declaration.project());
           if (refused != null) problems.add("volume " + Values.quote(volume) + " " + refused);
         }
@@ -231,7 +215,7 @@ public final class DockerContainerProvider
         ContainerEnvironment.of(
             connectionVariables(declaration),
             orEmpty(container.envVars()),
-            filled.contains("envVars"),
+            filled.contains(ContainerFields.ENV_VARS),
             orEmpty(container.secretEnvVars()),
             declaration::keyedDigest,
             problems);
@@ -731,16 +715,10 @@ public final class DockerContainerProvider
               show(desired.networks())));
     }
     if (recreating && actual.staleNetworks().isEmpty()) {
-      Map<String, Object> was = before == null ? Map.of() : before.replacingFields();
-      desired
-          .replacingFields()
-          .forEach(
-              (field, value) -> {
-                Object old = was.get(field);
-                if (before != null && !Objects.equals(old, value)) {
-                  changes.add(FieldChange.replacing(field, show(old), show(value)));
-                }
-              });
+      if (before != null) {
+        changes.addAll(
+            ContainerFields.replacing(before.replacingFields(), desired.replacingFields()));
+      }
       if (changes.isEmpty() && interrupted == null) {
         changes.add(
             FieldChange.replacing(
@@ -800,12 +778,16 @@ public final class DockerContainerProvider
 
   private static List<FieldChange> fields(ContainerSpec spec) {
     var fields = new ArrayList<FieldChange>();
-    fields.add(FieldChange.added("image", Values.quote(spec.image())));
-    if (!spec.ports().isEmpty()) fields.add(FieldChange.added("ports", show(spec.ports())));
-    if (!spec.volumes().isEmpty()) fields.add(FieldChange.added("volumes", show(spec.volumes())));
-    if (!spec.env().isEmpty()) fields.add(FieldChange.added("envVars", show(spec.env())));
+    fields.add(FieldChange.added(ContainerFields.IMAGE, Values.quote(spec.image())));
+    if (!spec.ports().isEmpty())
+      fields.add(FieldChange.added(ContainerFields.PORTS, show(spec.ports())));
+    if (!spec.volumes().isEmpty())
+      fields.add(FieldChange.added(ContainerFields.VOLUMES, show(spec.volumes())));
+    if (!spec.env().isEmpty())
+      fields.add(FieldChange.added(ContainerFields.ENV_VARS, show(spec.env())));
     fields.add(FieldChange.added("networks", show(spec.networks())));
-    if (spec.command() != null) fields.add(FieldChange.added("command", show(spec.command())));
+    if (spec.command() != null)
+      fields.add(FieldChange.added(ContainerFields.COMMAND, show(spec.command())));
     if (!spec.labels().isEmpty()) fields.add(FieldChange.added("labels", show(spec.labels())));
     if (spec.healthcheck() != null)
       fields.add(FieldChange.added("healthcheck", Values.quote(spec.healthcheck())));
@@ -816,30 +798,6 @@ public final class DockerContainerProvider
     return fields;
   }
 
-  /** A value as plans show it: strings quoted, lists in brackets, maps as NAME=value. */
-  private static String show(Object value) {
-    return switch (value) {
-      case null -> "(none)";
-      case String text -> Values.show(text);
-      case List<?> list ->
-          list.stream()
-              .map(DockerContainerProvider::show)
-              .collect(Collectors.joining(", ", "[", "]"));
-      case Map<?, ?> map ->
-          map.entrySet().stream()
-              .map(
-                  e ->
-                      Values.show(
-                          e.getKey()
-                              + "="
-                              + (Sensitive.isStored((String) e.getValue())
-                                  ? Sensitive.SHOWN
-                                  : e.getValue())))
-              .collect(Collectors.joining(", ", "[", "]"));
-      default -> value.toString();
-    };
-  }
-
   /**
    * A model's image must be one the engine has or can pull: models invent tags. It is pulled now,
    * so that a refusal goes back to the model; an engine that cannot be reached is the plan's to
@@ -847,7 +805,7 @@ public final class DockerContainerProvider
    */
   @Override
   public void checkChosen(ContainerSpec spec, Set<String> chosen, Context context) {
-    if (!chosen.contains("image")) return;
+    if (!chosen.contains(ContainerFields.IMAGE)) return;
     DockerClient docker;
     Set<String> present;
     try {

@@ -1,5 +1,6 @@
 package clockwork.engine.provider.docker;
 
+import clockwork.engine.provider.container.Labels;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Network;
 import java.util.HashMap;

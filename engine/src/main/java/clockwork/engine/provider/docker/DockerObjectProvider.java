@@ -1,6 +1,8 @@
 package clockwork.engine.provider.docker;
 
 import clockwork.Resource;
+import clockwork.engine.provider.container.Labels;
+import clockwork.engine.provider.container.VolumeMount;
 import clockwork.resources.DockerNetworkResource;
 import clockwork.resources.DockerVolumeResource;
 import clockwork.spi.Action;

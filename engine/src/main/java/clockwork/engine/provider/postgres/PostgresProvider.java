@@ -1,7 +1,7 @@
 package clockwork.engine.provider.postgres;
 
 import clockwork.Secret;
-import clockwork.engine.provider.docker.PortMapping;
+import clockwork.engine.provider.container.PortMapping;
 import clockwork.engine.provider.postgres.PostgresSpec.SqlFile;
 import clockwork.resources.DockerResource;
 import clockwork.resources.PostgresDatabaseResource;

@@ -3,6 +3,7 @@ package clockwork.engine.provider.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import clockwork.engine.provider.container.Labels;
 import clockwork.spi.Action;
 import clockwork.spi.Applied;
 import clockwork.spi.Diff;

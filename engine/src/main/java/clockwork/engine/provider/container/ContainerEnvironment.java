@@ -1,4 +1,4 @@
-package clockwork.engine.provider.docker;
+package clockwork.engine.provider.container;
 
 import clockwork.Secret;
 import clockwork.spi.Sensitive;

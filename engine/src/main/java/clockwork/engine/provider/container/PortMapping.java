@@ -1,4 +1,4 @@
-package clockwork.engine.provider.docker;
+package clockwork.engine.provider.container;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -153,7 +153,7 @@ public record PortMapping(
   }
 
   /** The host ports this mapping binds, each with its protocol: {@code 8080/tcp}. */
-  List<String> hostPorts() {
+  public List<String> hostPorts() {
     var ports = new ArrayList<String>();
     if (hostStart == 0) return ports;
     for (int port = hostStart; port <= hostEnd; port++) ports.add(port + "/" + protocol);
@@ -161,7 +161,7 @@ public record PortMapping(
   }
 
   /** How many container ports this mapping covers. */
-  int containerPortCount() {
+  public int containerPortCount() {
     return containerEnd - containerStart + 1;
   }
 }

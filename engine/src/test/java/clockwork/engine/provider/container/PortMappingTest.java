@@ -1,4 +1,4 @@
-package clockwork.engine.provider.docker;
+package clockwork.engine.provider.container;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package clockwork.engine.provider.docker;
+package clockwork.engine.provider.container;
 
 import clockwork.spi.Values;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package clockwork.engine.provider.docker;
+package clockwork.engine.provider.container;
 
 import clockwork.spi.Values;
 import java.nio.file.Path;
@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * @param bind whether the source is a directory (else a volume)
  */
 public record VolumeMount(String source, String target, boolean readOnly, boolean bind) {
-  static final Pattern VOLUME_NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
+  public static final Pattern VOLUME_NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
 
   /**
    * Parses a volume as written in {@code main.java}.

@@ -1,4 +1,4 @@
-package clockwork.engine.provider.docker;
+package clockwork.engine.provider.container;
 
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,7 +35,7 @@ public final class Labels {
   }
 
   /** Whether these labels say the object was made for this project as a whole. */
-  static boolean sharedBy(Map<String, String> labels, String projectId) {
+  public static boolean sharedBy(Map<String, String> labels, String projectId) {
     return labels != null
         && projectId != null
         && projectId.equals(labels.get(PROJECT))

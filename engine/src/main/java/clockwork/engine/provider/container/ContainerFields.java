@@ -1,0 +1,102 @@
+package clockwork.engine.provider.container;
+
+import clockwork.engine.state.Json;
+import clockwork.spi.FieldChange;
+import clockwork.spi.Fillable;
+import clockwork.spi.Sensitive;
+import clockwork.spi.Values;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * The fields every container target shares (Docker's, Apple's, and those to come): their names,
+ * what a model may fill of them, how plans show their values, and the hash of those that replace a
+ * container when they change.
+ */
+public final class ContainerFields {
+  public static final String IMAGE = "image";
+  public static final String PORTS = "ports";
+  public static final String ENV_VARS = "envVars";
+  public static final String VOLUMES = "volumes";
+  public static final String COMMAND = "command";
+
+  /** What a model may fill of a container, in the order asked. */
+  public static final List<Fillable> FILLABLE =
+      List.of(
+          new Fillable(
+              IMAGE,
+              Fillable.Shape.TEXT,
+              "the image to run, with a tag, such as nginx:1.27-alpine or python:3.13-slim"),
+          new Fillable(
+              PORTS,
+              Fillable.Shape.TEXT_LIST,
+              "published ports in Docker's syntax, such as 8080:80 or 53:53/udp; empty for none"),
+          new Fillable(
+              ENV_VARS,
+              Fillable.Shape.TEXT_MAP,
+              "environment variables the image needs, never secrets; empty for none"),
+          new Fillable(
+              VOLUMES,
+              Fillable.Shape.TEXT_LIST,
+              "volumes as volume-name:/path or ./directory-in-project:/path; empty for none"),
+          new Fillable(
+              COMMAND,
+              Fillable.Shape.TEXT_LIST,
+              "the command and its arguments, one per entry; empty for the image's own"));
+
+  private ContainerFields() {}
+
+  /**
+   * A value as plans show it: strings quoted, lists in brackets, maps as NAME=value, secrets
+   * hidden.
+   */
+  public static String show(Object value) {
+    return switch (value) {
+      case null -> "(none)";
+      case String text -> Values.show(text);
+      case List<?> list ->
+          list.stream().map(ContainerFields::show).collect(Collectors.joining(", ", "[", "]"));
+      case Map<?, ?> map ->
+          map.entrySet().stream()
+              .map(
+                  e ->
+                      Values.show(
+                          e.getKey()
+                              + "="
+                              + (Sensitive.isStored((String) e.getValue())
+                                  ? Sensitive.SHOWN
+                                  : e.getValue())))
+              .collect(Collectors.joining(", ", "[", "]"));
+      default -> value.toString();
+    };
+  }
+
+  /**
+   * The changes between what was applied and what is desired, of the fields that replace a
+   * container, in the order {@code desired} lists them.
+   */
+  public static List<FieldChange> replacing(
+      Map<String, Object> before, Map<String, Object> desired) {
+    return desired.entrySet().stream()
+        .filter(e -> !Objects.equals(before.get(e.getKey()), e.getValue()))
+        .map(
+            e ->
+                FieldChange.replacing(e.getKey(), show(before.get(e.getKey())), show(e.getValue())))
+        .toList();
+  }
+
+  /**
+   * The hash of the fields that replace a container, stamped on it as {@link Labels#SPEC_HASH}: of
+   * their JSON, which holds the digests of secrets, not their values.
+   */
+  public static String hash(Object replacingFields) {
+    try {
+      return Values.sha256(Json.MAPPER.writeValueAsBytes(replacingFields)).substring(0, 16);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot hash " + replacingFields, e);
+    }
+  }
+}
