@@ -9,6 +9,7 @@ import clockwork.engine.provider.container.Labels;
 import clockwork.engine.provider.container.PortMapping;
 import clockwork.engine.provider.container.VolumeMount;
 import clockwork.resources.AppleContainerResource;
+import clockwork.spi.AbstractProvider;
 import clockwork.spi.Action;
 import clockwork.spi.Applied;
 import clockwork.spi.Context;
@@ -19,7 +20,6 @@ import clockwork.spi.Fillable;
 import clockwork.spi.InvalidResourceException;
 import clockwork.spi.Operation;
 import clockwork.spi.Outcome;
-import clockwork.spi.Provider;
 import clockwork.spi.Values;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,30 +38,19 @@ import java.util.TreeMap;
  * <p>Artifacts: {@code container:NAME} for a container Clockwork ran.
  */
 public final class AppleContainerProvider
-    implements Provider<AppleContainerResource, AppleContainerSpec, AppleContainerObservation> {
+    extends AbstractProvider<
+        AppleContainerResource, AppleContainerSpec, AppleContainerObservation> {
   static final String CONTAINER = "container:";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ContainerCommand command = new ContainerCommand();
 
-  @Override
-  public String kind() {
-    return "apple-container";
-  }
-
-  @Override
-  public Class<AppleContainerResource> resourceType() {
-    return AppleContainerResource.class;
-  }
-
-  @Override
-  public Class<AppleContainerSpec> specType() {
-    return AppleContainerSpec.class;
-  }
-
-  @Override
-  public Class<AppleContainerObservation> observationType() {
-    return AppleContainerObservation.class;
+  public AppleContainerProvider() {
+    super(
+        "apple-container",
+        AppleContainerResource.class,
+        AppleContainerSpec.class,
+        AppleContainerObservation.class);
   }
 
   @Override

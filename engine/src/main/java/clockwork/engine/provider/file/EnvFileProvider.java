@@ -17,14 +17,8 @@ public final class EnvFileProvider extends FileWritingProvider<EnvFileResource> 
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:@,+=-]*");
 
-  @Override
-  public String kind() {
-    return "envfile";
-  }
-
-  @Override
-  public Class<EnvFileResource> resourceType() {
-    return EnvFileResource.class;
+  public EnvFileProvider() {
+    super("envfile", EnvFileResource.class);
   }
 
   @Override

@@ -32,14 +32,8 @@ public final class FileProvider extends FileWritingProvider<FileResource> {
               "permissions as three octal digits: 644 for most files, 755 for scripts, 600 for"
                   + " private ones"));
 
-  @Override
-  public String kind() {
-    return "file";
-  }
-
-  @Override
-  public Class<FileResource> resourceType() {
-    return FileResource.class;
+  public FileProvider() {
+    super("file", FileResource.class);
   }
 
   @Override

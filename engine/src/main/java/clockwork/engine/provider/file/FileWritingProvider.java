@@ -3,6 +3,7 @@ package clockwork.engine.provider.file;
 import clockwork.Assertion;
 import clockwork.Resource;
 import clockwork.assertions.FileExistsAssert;
+import clockwork.spi.AbstractProvider;
 import clockwork.spi.Action;
 import clockwork.spi.Applied;
 import clockwork.spi.Context;
@@ -13,7 +14,6 @@ import clockwork.spi.InvalidResourceException;
 import clockwork.spi.Operation;
 import clockwork.spi.Outcome;
 import clockwork.spi.Project;
-import clockwork.spi.Provider;
 import clockwork.spi.Removals;
 import clockwork.spi.Values;
 import java.io.IOException;
@@ -55,7 +55,7 @@ import java.util.regex.Pattern;
  * directory goes only when it is empty and on the way to a file Clockwork wrote.
  */
 public abstract class FileWritingProvider<R extends Resource>
-    implements Provider<R, FileSpec, FileObservation> {
+    extends AbstractProvider<R, FileSpec, FileObservation> {
   static final String FILE = "file:";
   static final String DIR = "dir:";
   static final String ADOPTED = "adopted:";
@@ -67,14 +67,8 @@ public abstract class FileWritingProvider<R extends Resource>
   private static final Set<PosixFilePermission> OWNER_ONLY =
       PosixFilePermissions.fromString("rw-------");
 
-  @Override
-  public Class<FileSpec> specType() {
-    return FileSpec.class;
-  }
-
-  @Override
-  public Class<FileObservation> observationType() {
-    return FileObservation.class;
+  protected FileWritingProvider(String kind, Class<R> resourceType) {
+    super(kind, resourceType, FileSpec.class, FileObservation.class);
   }
 
   @Override

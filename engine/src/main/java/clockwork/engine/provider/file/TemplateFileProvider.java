@@ -43,14 +43,8 @@ public final class TemplateFileProvider extends FileWritingProvider<TemplateFile
         .build();
   }
 
-  @Override
-  public String kind() {
-    return "template";
-  }
-
-  @Override
-  public Class<TemplateFileResource> resourceType() {
-    return TemplateFileResource.class;
+  public TemplateFileProvider() {
+    super("template", TemplateFileResource.class);
   }
 
   @Override

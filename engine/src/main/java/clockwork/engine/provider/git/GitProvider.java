@@ -1,6 +1,7 @@
 package clockwork.engine.provider.git;
 
 import clockwork.resources.GitRepoResource;
+import clockwork.spi.AbstractProvider;
 import clockwork.spi.Action;
 import clockwork.spi.Applied;
 import clockwork.spi.Context;
@@ -12,7 +13,6 @@ import clockwork.spi.InvalidResourceException;
 import clockwork.spi.Operation;
 import clockwork.spi.Outcome;
 import clockwork.spi.Project;
-import clockwork.spi.Provider;
 import clockwork.spi.Sensitive;
 import clockwork.spi.Values;
 import java.io.IOException;
@@ -45,7 +45,7 @@ import org.eclipse.jgit.revwalk.RevWalk;
  * while it holds work not pushed, unless forced); {@code adopted:DEST} for a clone of the same
  * remote that was already there, which Clockwork keeps on its branch but never deletes.
  */
-public final class GitProvider implements Provider<GitRepoResource, GitSpec, GitObservation> {
+public final class GitProvider extends AbstractProvider<GitRepoResource, GitSpec, GitObservation> {
   static final String CLONE = "clone:";
   static final String ADOPTED = "adopted:";
 
@@ -62,24 +62,8 @@ public final class GitProvider implements Provider<GitRepoResource, GitSpec, Git
               Fillable.Shape.TEXT,
               "where to clone it, a relative directory inside the project, such as vendor/name"));
 
-  @Override
-  public String kind() {
-    return "git";
-  }
-
-  @Override
-  public Class<GitRepoResource> resourceType() {
-    return GitRepoResource.class;
-  }
-
-  @Override
-  public Class<GitSpec> specType() {
-    return GitSpec.class;
-  }
-
-  @Override
-  public Class<GitObservation> observationType() {
-    return GitObservation.class;
+  public GitProvider() {
+    super("git", GitRepoResource.class, GitSpec.class, GitObservation.class);
   }
 
   @Override

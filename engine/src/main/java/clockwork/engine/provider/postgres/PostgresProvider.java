@@ -5,6 +5,7 @@ import clockwork.engine.provider.container.PortMapping;
 import clockwork.engine.provider.postgres.PostgresSpec.SqlFile;
 import clockwork.resources.DockerResource;
 import clockwork.resources.PostgresDatabaseResource;
+import clockwork.spi.AbstractProvider;
 import clockwork.spi.Action;
 import clockwork.spi.Applied;
 import clockwork.spi.Context;
@@ -15,7 +16,6 @@ import clockwork.spi.InvalidResourceException;
 import clockwork.spi.Operation;
 import clockwork.spi.Outcome;
 import clockwork.spi.Project;
-import clockwork.spi.Provider;
 import clockwork.spi.Values;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +42,7 @@ import java.util.stream.Stream;
  * succeeds so that it never runs twice.
  */
 public final class PostgresProvider
-    implements Provider<PostgresDatabaseResource, PostgresSpec, PostgresObservation> {
+    extends AbstractProvider<PostgresDatabaseResource, PostgresSpec, PostgresObservation> {
   static final String ROLE = "role:";
   static final String DATABASE = "database:";
   static final String EXISTING = "existing:";
@@ -60,27 +60,9 @@ public final class PostgresProvider
    * @param environment where passwords are read
    */
   public PostgresProvider(Map<String, String> environment) {
+    super(
+        "postgres", PostgresDatabaseResource.class, PostgresSpec.class, PostgresObservation.class);
     this.environment = Map.copyOf(environment);
-  }
-
-  @Override
-  public String kind() {
-    return "postgres";
-  }
-
-  @Override
-  public Class<PostgresDatabaseResource> resourceType() {
-    return PostgresDatabaseResource.class;
-  }
-
-  @Override
-  public Class<PostgresSpec> specType() {
-    return PostgresSpec.class;
-  }
-
-  @Override
-  public Class<PostgresObservation> observationType() {
-    return PostgresObservation.class;
   }
 
   @Override
