@@ -1,6 +1,7 @@
 package clockwork.engine.provider.docker;
 
 import clockwork.engine.provider.container.Labels;
+import clockwork.spi.Operation;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.DockerException;
@@ -168,6 +169,17 @@ final class Artifacts {
   private static IllegalStateException inUse(String artifact, String why) {
     return new IllegalStateException(
         "cannot remove " + shown(artifact) + ": " + why + "; remove what uses it first");
+  }
+
+  /**
+   * Claims in state, through the operation, what is about to be made for a resource, unless state
+   * holds it already; {@code owned} is what state holds for it, added to.
+   */
+  static void claim(Operation operation, List<String> owned, String... artifacts) {
+    List<String> fresh = List.of(artifacts).stream().filter(a -> !owned.contains(a)).toList();
+    if (fresh.isEmpty()) return;
+    operation.claim(fresh);
+    owned.addAll(fresh);
   }
 
   /** An artifact as messages name it: {@code network "clockwork-shop"}. */

@@ -19,8 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The container provider's desired spec: what main.java declared, checked and completed. */
 class ContainerDesiredTest {
-  private final DockerContainerProvider provider =
-      new DockerContainerProvider(new DockerEngine(Map.of()));
   private final Project project = new Project("p", "id", Path.of("/srv/p"));
 
   private ContainerSpec desired(DockerResource container, List<Resource> dependencies) {
@@ -30,7 +28,7 @@ class ContainerDesiredTest {
             Map.of("path", "conf/app.conf", "sha256", "1a2b3c4d5e6f7a8b9c0d"),
             "other.txt",
             Map.of("path", "elsewhere/other.txt", "sha256", "ffffffffffffffffffff"));
-    return provider.desired(
+    return ContainerDesired.desired(
         container, new TestDeclaration(project, container.name(), dependencies, published));
   }
 
@@ -83,22 +81,24 @@ class ContainerDesiredTest {
     for (String volume : refused) {
       var container = new DockerResource("web").image("nginx:1");
       container.fill(Map.of("volumes", List.of(volume)));
-      assertThatThrownBy(() -> provider.desired(container, TestDeclaration.of(real, "web")), volume)
+      assertThatThrownBy(
+              () -> ContainerDesired.desired(container, TestDeclaration.of(real, "web")), volume)
           .isInstanceOf(InvalidResourceException.class)
           .hasMessageStartingWith("volume \"" + volume + "\" mounts ");
     }
     var linked = new DockerResource("web").image("nginx:1");
     linked.fill(Map.of("volumes", List.of("./etclink:/hostetc")));
-    assertThatThrownBy(() -> provider.desired(linked, TestDeclaration.of(real, "web")))
+    assertThatThrownBy(() -> ContainerDesired.desired(linked, TestDeclaration.of(real, "web")))
         .hasMessage(
             "volume \"./etclink:/hostetc\" mounts a host path outside the project (it leads to "
                 + outside.toRealPath()
                 + "): mount a named volume or a ./directory inside the project instead");
     var fine = new DockerResource("web").image("nginx:1");
     fine.fill(Map.of("volumes", List.of("./data:/data", "./new:/new", "cache:/cache")));
-    assertThat(provider.desired(fine, TestDeclaration.of(real, "web")).volumes()).hasSize(3);
+    assertThat(ContainerDesired.desired(fine, TestDeclaration.of(real, "web")).volumes())
+        .hasSize(3);
     var given = new DockerResource("web").image("nginx:1").volumes("./etclink:/hostetc");
-    assertThat(provider.desired(given, TestDeclaration.of(real, "web")).volumes())
+    assertThat(ContainerDesired.desired(given, TestDeclaration.of(real, "web")).volumes())
         .as("the user may mount what they like")
         .hasSize(1);
   }

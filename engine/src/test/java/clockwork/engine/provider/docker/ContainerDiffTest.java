@@ -17,32 +17,56 @@ import org.junit.jupiter.api.Test;
 
 /** The container provider's pure diff: no engine. */
 class ContainerDiffTest {
-  private final DockerContainerProvider provider =
-      new DockerContainerProvider(new DockerEngine(Map.of()));
+  /**
+   * A spec with every component set to something plain, to change one at a time: {@link
+   * ContainerSpec} has twenty positional ones.
+   */
+  private static final class Spec {
+    String image = "web:1";
+    List<String> ports = List.of("8080:80/tcp");
+    List<String> volumes = List.of();
+    Map<String, String> env = Map.of("MODE", "one");
+    List<String> command;
+    Map<String, String> labels = Map.of();
+    String healthcheck;
+    String restartPolicy = "unless-stopped";
+    boolean mustRun = true;
+    Integer stopTimeout;
+    List<String> externalNetworks = List.of();
+
+    ContainerSpec build() {
+      return new ContainerSpec(
+          "api",
+          "api",
+          image,
+          ports,
+          volumes,
+          new TreeMap<>(),
+          new TreeMap<>(env),
+          List.of("clockwork-p"),
+          true,
+          restartPolicy,
+          mustRun,
+          command,
+          new TreeMap<>(labels),
+          healthcheck,
+          stopTimeout,
+          "proj",
+          "p",
+          "api",
+          new TreeMap<>(),
+          externalNetworks);
+    }
+  }
 
   private static ContainerSpec spec(
       String image, Map<String, String> env, String restart, boolean mustRun) {
-    return new ContainerSpec(
-        "api",
-        "api",
-        image,
-        List.of("8080:80/tcp"),
-        List.of(),
-        new TreeMap<>(),
-        new TreeMap<>(env),
-        List.of("clockwork-p"),
-        true,
-        restart,
-        mustRun,
-        null,
-        new TreeMap<>(),
-        null,
-        null,
-        "proj",
-        "p",
-        "api",
-        new TreeMap<>(),
-        List.of());
+    var spec = new Spec();
+    spec.image = image;
+    spec.env = env;
+    spec.restartPolicy = restart;
+    spec.mustRun = mustRun;
+    return spec.build();
   }
 
   private final ContainerSpec api = spec("web:1", Map.of("MODE", "one"), "unless-stopped", true);
@@ -62,7 +86,7 @@ class ContainerDiffTest {
 
   @Test
   void diff_creates_notingAnImageToPull() {
-    Diff diff = provider.diff(api, null, absent(false, List.of()));
+    Diff diff = ContainerDiff.diff(api, null, absent(false, List.of()));
 
     assertThat(diff.action()).isEqualTo(Action.CREATE);
     assertThat(diff.note()).isEqualTo("pulls image \"web:1\"");
@@ -71,14 +95,14 @@ class ContainerDiffTest {
 
   @Test
   void diff_isSame_whenTheContainerRunsAsDeclared() {
-    assertThat(provider.diff(api, applied(api), running(api))).isEqualTo(Diff.same());
+    assertThat(ContainerDiff.diff(api, applied(api), running(api))).isEqualTo(Diff.same());
   }
 
   @Test
   void diff_replaces_namingEveryFieldThatForcesIt() {
     var changed = spec("web:2", Map.of("MODE", "two"), "unless-stopped", true);
 
-    Diff diff = provider.diff(changed, applied(api), running(api));
+    Diff diff = ContainerDiff.diff(changed, applied(api), running(api));
 
     assertThat(diff.action()).isEqualTo(Action.REPLACE);
     assertThat(diff.changes())
@@ -91,7 +115,7 @@ class ContainerDiffTest {
   void diff_updatesInPlace_whatDockerCanChange() {
     var changed = spec("web:1", Map.of("MODE", "one"), "always", false);
 
-    Diff diff = provider.diff(changed, applied(api), running(api));
+    Diff diff = ContainerDiff.diff(changed, applied(api), running(api));
 
     assertThat(diff.action()).isEqualTo(Action.UPDATE);
     assertThat(diff.drift()).isFalse();
@@ -106,8 +130,8 @@ class ContainerDiffTest {
     var stopped =
         new ContainerObservation("exited", "id1", api.allLabels(), api.networks(), true, List.of());
 
-    Diff restart = provider.diff(api, applied(api), stopped);
-    Diff recreate = provider.diff(api, applied(api), absent(true, List.of()));
+    Diff restart = ContainerDiff.diff(api, applied(api), stopped);
+    Diff recreate = ContainerDiff.diff(api, applied(api), absent(true, List.of()));
 
     assertThat(restart.action()).isEqualTo(Action.UPDATE);
     assertThat(restart.drift()).isTrue();
@@ -127,12 +151,13 @@ class ContainerDiffTest {
     otherProject.put(Labels.PROJECT, "other");
     otherProject.put(Labels.PROJECT_NAME, "shop");
 
-    assertThatThrownBy(() -> provider.diff(api, null, someoneElses))
+    assertThatThrownBy(() -> ContainerDiff.diff(api, null, someoneElses))
         .isInstanceOf(InvalidResourceException.class)
-        .hasMessageContaining("a container named \"api\" already exists, made not by Clockwork");
+        .hasMessageContaining("a container named \"api\" already exists, made not by Clockwork")
+        .hasMessageContaining("docker rm -f api");
     assertThatThrownBy(
             () ->
-                provider.diff(
+                ContainerDiff.diff(
                     api,
                     null,
                     new ContainerObservation(
@@ -142,7 +167,7 @@ class ContainerDiffTest {
 
   @Test
   void diff_refusesAHostPortSomethingElseHolds_whenTheContainerIsToBeMade() {
-    assertThatThrownBy(() -> provider.diff(api, null, absent(true, List.of("8080/tcp"))))
+    assertThatThrownBy(() -> ContainerDiff.diff(api, null, absent(true, List.of("8080/tcp"))))
         .hasMessage(
             "host port 8080/tcp is already in use on this machine: stop what uses it, or publish"
                 + " another host port, such as \"8081:...\"");
@@ -166,9 +191,9 @@ class ContainerDiffTest {
     var stopped =
         new ContainerObservation("exited", "id1", api.allLabels(), api.networks(), true, List.of());
 
-    Diff withOld = provider.diff(api, applied(api), withReplacement(stopped, api.hash()));
+    Diff withOld = ContainerDiff.diff(api, applied(api), withReplacement(stopped, api.hash()));
     Diff withoutOld =
-        provider.diff(api, applied(api), withReplacement(absent(true, List.of()), api.hash()));
+        ContainerDiff.diff(api, applied(api), withReplacement(absent(true, List.of()), api.hash()));
 
     assertThat(withOld.action()).isEqualTo(Action.REPLACE);
     assertThat(withOld.note()).isEqualTo("finishes an interrupted replace");
@@ -191,7 +216,7 @@ class ContainerDiffTest {
             List.of("clockwork-p"),
             List.of());
 
-    Diff diff = provider.diff(api, applied(api), stale);
+    Diff diff = ContainerDiff.diff(api, applied(api), stale);
 
     assertThat(diff.action()).isEqualTo(Action.REPLACE);
     assertThat(diff.drift()).isTrue();
@@ -205,9 +230,192 @@ class ContainerDiffTest {
 
   @Test
   void diff_recordsAgain_aContainerOfThisResourceThatStateLost() {
-    Diff diff = provider.diff(api, null, running(api));
+    Diff diff = ContainerDiff.diff(api, null, running(api));
 
     assertThat(diff.action()).isEqualTo(Action.UPDATE);
     assertThat(diff.note()).isEqualTo("Clockwork's, but missing from state: recorded again");
+  }
+
+  @Test
+  void diff_creates_withEveryFieldOfTheNewContainer() {
+    var everything = new Spec();
+    everything.volumes = List.of("data:/var/lib/data");
+    everything.command = List.of("serve", "--fast");
+    everything.labels = Map.of("team", "shop");
+    everything.healthcheck = "curl -f localhost";
+    everything.restartPolicy = "always";
+    everything.mustRun = false;
+    everything.stopTimeout = 30;
+
+    Diff diff = ContainerDiff.diff(everything.build(), null, absent(true, List.of()));
+
+    assertThat(diff.action()).isEqualTo(Action.CREATE);
+    assertThat(diff.drift()).isFalse();
+    assertThat(diff.note()).isNull();
+    assertThat(diff.changes())
+        .containsExactly(
+            FieldChange.added("image", "\"web:1\""),
+            FieldChange.added("ports", "[\"8080:80/tcp\"]"),
+            FieldChange.added("volumes", "[\"data:/var/lib/data\"]"),
+            FieldChange.added("envVars", "[\"MODE=one\"]"),
+            FieldChange.added("networks", "[\"clockwork-p\"]"),
+            FieldChange.added("command", "[\"serve\", \"--fast\"]"),
+            FieldChange.added("labels", "[\"team=shop\"]"),
+            FieldChange.added("healthcheck", "\"curl -f localhost\""),
+            FieldChange.added("restartPolicy", "\"always\""),
+            FieldChange.added("mustRun", "false"),
+            FieldChange.added("stopTimeout", "30"));
+  }
+
+  @Test
+  void diff_createsAgain_asDrift_aContainerStateHadThatIsGone_notingAnImageToPull() {
+    Diff diff = ContainerDiff.diff(api, applied(api), absent(false, List.of()));
+
+    assertThat(diff.action()).isEqualTo(Action.CREATE);
+    assertThat(diff.drift()).isTrue();
+    assertThat(diff.note()).isEqualTo("removed outside Clockwork; pulls image \"web:1\"");
+    assertThat(diff.changes())
+        .containsExactly(
+            FieldChange.added("image", "\"web:1\""),
+            FieldChange.added("ports", "[\"8080:80/tcp\"]"),
+            FieldChange.added("envVars", "[\"MODE=one\"]"),
+            FieldChange.added("networks", "[\"clockwork-p\"]"),
+            FieldChange.added("restartPolicy", "\"unless-stopped\""));
+  }
+
+  @Test
+  void diff_replaces_forANewImageAlone_namingOnlyTheImage() {
+    var newImage = new Spec();
+    newImage.image = "web:2";
+
+    Diff diff = ContainerDiff.diff(newImage.build(), applied(api), running(api));
+
+    assertThat(diff.action()).isEqualTo(Action.REPLACE);
+    assertThat(diff.drift()).isFalse();
+    assertThat(diff.note()).isNull();
+    assertThat(diff.changes())
+        .containsExactly(FieldChange.replacing("image", "\"web:1\"", "\"web:2\""));
+  }
+
+  @Test
+  void diff_replaces_withWhatDockerChangesInPlaceAlongside() {
+    var changed = new Spec();
+    changed.image = "web:2";
+    changed.restartPolicy = "always";
+    changed.stopTimeout = 5;
+
+    Diff diff = ContainerDiff.diff(changed.build(), applied(api), running(api));
+
+    assertThat(diff.action()).isEqualTo(Action.REPLACE);
+    assertThat(diff.changes())
+        .containsExactly(
+            FieldChange.replacing("image", "\"web:1\"", "\"web:2\""),
+            FieldChange.changed("restartPolicy", "\"unless-stopped\"", "\"always\""),
+            FieldChange.changed("stopTimeout", "(none)", "5"));
+  }
+
+  @Test
+  void diff_replaces_aContainerWhoseSpecHashDiffers_whenStateHasNoSpecToCompare() {
+    var changed = new Spec();
+    changed.image = "web:2";
+    ContainerSpec desired = changed.build();
+
+    Diff diff = ContainerDiff.diff(desired, null, running(api));
+
+    assertThat(diff.action()).isEqualTo(Action.REPLACE);
+    assertThat(diff.changes())
+        .containsExactly(
+            FieldChange.replacing(
+                "configuration", "\"" + api.hash() + "\"", "\"" + desired.hash() + "\""));
+  }
+
+  @Test
+  void diff_refusesAContainerSomeoneElseMadeUnderTheName_sayingHowToRemoveIt() {
+    var someoneElses =
+        new ContainerObservation("exited", "x", Map.of(), List.of(), true, List.of());
+
+    assertThatThrownBy(() -> ContainerDiff.diff(api, applied(api), someoneElses))
+        .isInstanceOf(InvalidResourceException.class)
+        .hasMessage(
+            "a container named \"api\" already exists, made not by Clockwork, and Clockwork never"
+                + " touches what it did not make: remove or rename it (docker rm -f api), or give"
+                + " this resource another name");
+  }
+
+  @Test
+  void diff_refusesAHostPortSomethingElseHolds_whenTheContainerIsToBeRecreated() {
+    var newImage = new Spec();
+    newImage.image = "web:2";
+    var seen =
+        new ContainerObservation(
+            "running", "id1", api.allLabels(), api.networks(), true, List.of("8080/tcp"));
+
+    assertThatThrownBy(() -> ContainerDiff.diff(newImage.build(), applied(api), seen))
+        .isInstanceOf(InvalidResourceException.class)
+        .hasMessage(
+            "host port 8080/tcp is already in use on this machine: stop what uses it, or publish"
+                + " another host port, such as \"8081:...\"");
+  }
+
+  @Test
+  void diff_ignoresBusyHostPorts_whenTheContainerIsNotRecreated() {
+    var seen =
+        new ContainerObservation(
+            "running", "id1", api.allLabels(), api.networks(), true, List.of("8080/tcp"));
+
+    assertThat(ContainerDiff.diff(api, applied(api), seen)).isEqualTo(Diff.same());
+  }
+
+  @Test
+  void diff_refusesANetworkToJoinThatTheEngineLacks() {
+    var joining = new Spec();
+    joining.externalNetworks = List.of("shared");
+    var seen =
+        new ContainerObservation(
+            "absent", null, null, List.of(), true, List.of(), null, List.of(), List.of("shared"));
+
+    assertThatThrownBy(() -> ContainerDiff.diff(joining.build(), null, seen))
+        .isInstanceOf(InvalidResourceException.class)
+        .hasMessageContaining("network \"shared\" does not exist on the Docker engine")
+        .hasMessageContaining("docker network create shared");
+  }
+
+  @Test
+  void diff_recordsAgain_asDrift_withNoChange_aLabelledContainerMissingFromState() {
+    Diff diff = ContainerDiff.diff(api, null, running(api));
+
+    assertThat(diff)
+        .isEqualTo(
+            new Diff(
+                Action.UPDATE,
+                List.of(),
+                true,
+                "Clockwork's, but missing from state: recorded again"));
+  }
+
+  @Test
+  void diff_finishesAnInterruptedReplace_alongsideAChangeAndAnImageToPull() {
+    var newImage = new Spec();
+    newImage.image = "web:2";
+    var seen =
+        new ContainerObservation(
+            "exited",
+            "id1",
+            api.allLabels(),
+            api.networks(),
+            false,
+            List.of(),
+            "0123456789abcdef",
+            List.of(),
+            List.of());
+
+    Diff diff = ContainerDiff.diff(newImage.build(), applied(api), seen);
+
+    assertThat(diff.action()).isEqualTo(Action.REPLACE);
+    assertThat(diff.drift()).isFalse();
+    assertThat(diff.note()).contains("finishes an interrupted replace");
+    assertThat(diff.note()).isEqualTo("finishes an interrupted replace; pulls image \"web:2\"");
+    assertThat(diff.changes())
+        .containsExactly(FieldChange.replacing("image", "\"web:1\"", "\"web:2\""));
   }
 }

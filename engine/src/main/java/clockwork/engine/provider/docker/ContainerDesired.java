@@ -1,0 +1,310 @@
+package clockwork.engine.provider.docker;
+
+import clockwork.Resource;
+import clockwork.engine.provider.container.ContainerEnvironment;
+import clockwork.engine.provider.container.ContainerFields;
+import clockwork.engine.provider.container.ImageReference;
+import clockwork.engine.provider.container.PortMapping;
+import clockwork.engine.provider.container.VolumeMount;
+import clockwork.resources.DockerNetworkResource;
+import clockwork.resources.DockerResource;
+import clockwork.resources.DockerVolumeResource;
+import clockwork.resources.PostgresDatabaseResource;
+import clockwork.spi.Declaration;
+import clockwork.spi.InvalidResourceException;
+import clockwork.spi.Project;
+import clockwork.spi.Values;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * What a {@link DockerResource} asks for, as a {@link ContainerSpec}: its fields checked (every
+ * problem at once), completed with Docker's names for the networks and volumes it connects to, the
+ * variables its connections give it and the digests of the files they write where it mounts them.
+ * Static and free of the engine: besides the declaration it reads only the file system, to tell
+ * where a model's bind mounts lead; so it is tested without Docker.
+ */
+final class ContainerDesired {
+  private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]+");
+  private static final Pattern RESTART =
+      Pattern.compile("no|always|unless-stopped|on-failure(:\\d+)?");
+
+  private ContainerDesired() {}
+
+  /** The network the project's containers share unless told otherwise. */
+  private static String projectNetwork(String projectName) {
+    return "clockwork-" + projectName.replaceAll("[^a-zA-Z0-9_.-]", "-");
+  }
+
+  /**
+   * The spec of a declared container.
+   *
+   * @throws InvalidResourceException naming every problem with its fields
+   */
+  static ContainerSpec desired(DockerResource container, Declaration declaration) {
+    var problems = new ArrayList<String>();
+    var filled = container.filledFields();
+    String name = declaration.id();
+    if (!NAME.matcher(name).matches()) {
+      problems.add(
+          "\""
+              + name
+              + "\" cannot name a container: use two or more letters, digits, '_', '.' or '-',"
+              + " starting with a letter or digit");
+    }
+    String image = container.image();
+    String badImage = ImageReference.problem(image);
+    if (badImage != null) problems.add(badImage);
+    var ports = new ArrayList<String>();
+    var hostPorts = new HashSet<String>();
+    for (String port : orEmpty(container.ports())) {
+      try {
+        PortMapping mapping = PortMapping.parse(port);
+        ports.add(mapping.toString());
+        for (String hostPort : mapping.hostPorts()) {
+          if (!hostPorts.add(hostPort)) {
+            problems.add(
+                "port \"" + port + "\" publishes host port " + hostPort + " a second time");
+          }
+        }
+      } catch (IllegalArgumentException e) {
+        problems.add(e.getMessage());
+      }
+    }
+    Map<String, String> managedVolumes = managed(declaration, DockerVolumeResource.class);
+    var volumes = new ArrayList<String>();
+    for (String volume : orEmpty(container.volumes())) {
+      try {
+        VolumeMount mount = VolumeMount.parse(volume, declaration.project().dir());
+        if (filled.contains(ContainerFields.VOLUMES) && mount.bind()) {
+          String refused = refusedMount(Path.of(mount.source()), declaration.project());
+          if (refused != null) problems.add("volume " + Values.quote(volume) + " " + refused);
+        }
+        if (!mount.bind() && managedVolumes.containsKey(mount.source())) {
+          mount =
+              new VolumeMount(
+                  managedVolumes.get(mount.source()), mount.target(), mount.readOnly(), false);
+        }
+        volumes.add(mount.toString());
+      } catch (IllegalArgumentException e) {
+        problems.add(e.getMessage());
+      }
+    }
+    SortedMap<String, String> mountedFiles = mountedFiles(volumes, declaration);
+    boolean projectNetwork = container.networks() == null;
+    Map<String, String> managedNetworks = managed(declaration, DockerNetworkResource.class);
+    List<String> networks =
+        projectNetwork
+            ? List.of(projectNetwork(declaration.project().name()))
+            : container.networks().stream().map(n -> managedNetworks.getOrDefault(n, n)).toList();
+    List<String> external =
+        projectNetwork
+            ? List.of()
+            : container.networks().stream().filter(n -> !managedNetworks.containsKey(n)).toList();
+    for (String network : external) {
+      if (!VolumeMount.VOLUME_NAME.matcher(network).matches()) {
+        problems.add(
+            "network "
+                + Values.show(network)
+                + " is not a network name: use letters, digits, '_', '.' or '-', starting with a"
+                + " letter or digit");
+      }
+    }
+    var environment =
+        ContainerEnvironment.of(
+            connectionVariables(declaration),
+            orEmpty(container.envVars()),
+            filled.contains(ContainerFields.ENV_VARS),
+            orEmpty(container.secretEnvVars()),
+            declaration::keyedDigest,
+            problems);
+    String restartPolicy =
+        container.restartPolicy() == null ? "unless-stopped" : container.restartPolicy();
+    if (!RESTART.matcher(restartPolicy).matches()) {
+      problems.add(
+          "restartPolicy \""
+              + restartPolicy
+              + "\" is not one of \"unless-stopped\", \"always\", \"on-failure\" (or"
+              + " \"on-failure:5\") and \"no\"");
+    }
+    var labels = new TreeMap<>(orEmpty(container.labels()));
+    for (String label : labels.keySet()) {
+      if (label.isBlank() || label.chars().anyMatch(Character::isISOControl)) {
+        problems.add("label " + Values.show(label) + " needs a name: give one, such as \"team\"");
+      } else if (label.startsWith("dev.clockwork.")) {
+        problems.add("label \"" + label + "\" is Clockwork's own: choose another name");
+      }
+    }
+    if (container.healthcheck() != null && container.healthcheck().isBlank()) {
+      problems.add("healthcheck \"\" is empty: give a shell command, or leave it out");
+    }
+    if (container.stopTimeout() != null && container.stopTimeout() < 0) {
+      problems.add(
+          "stopTimeout " + container.stopTimeout() + " is negative: give seconds, 0 or more");
+    }
+    if (!problems.isEmpty()) throw new InvalidResourceException(problems);
+    return new ContainerSpec(
+        name,
+        container.name(),
+        image,
+        ports,
+        volumes,
+        mountedFiles,
+        environment.shown(),
+        networks,
+        projectNetwork,
+        restartPolicy,
+        container.mustRun() == null || container.mustRun(),
+        container.command(),
+        labels,
+        container.healthcheck(),
+        container.stopTimeout(),
+        declaration.project().id(),
+        declaration.project().name(),
+        name,
+        environment.secrets(),
+        external);
+  }
+
+  /**
+   * Why a model may not mount a host path, or {@code null} when it may: only what lands inside the
+   * project once symbolic links are followed, and none of Clockwork's own files.
+   */
+  private static String refusedMount(Path source, Project project) {
+    String own = project.ownFileAt(source);
+    if (own != null) {
+      return "mounts Clockwork's own " + own + ": mount a directory of the project's instead";
+    }
+    if (project.contains(source)) return null;
+    Path real = Project.real(source);
+    return "mounts "
+        + (source.equals(project.dir())
+            ? "the whole project directory"
+            : "a host path outside the project")
+        + (real.equals(source) ? "" : " (it leads to " + real + ")")
+        + ": mount a named volume or a ./directory inside the project instead";
+  }
+
+  /**
+   * The content digests of the files connected resources write into what the container mounts (a
+   * mounted file, or a file inside a mounted directory), by path as the plan shows it.
+   */
+  private static SortedMap<String, String> mountedFiles(
+      List<String> volumes, Declaration declaration) {
+    var project = declaration.project();
+    var digests = new TreeMap<String, String>();
+    for (String volume : volumes) {
+      VolumeMount mount = VolumeMount.parse(volume, project.dir());
+      if (!mount.bind()) continue;
+      for (Resource dependency : declaration.dependencies()) {
+        Map<String, String> published = declaration.published(dependency);
+        if (published.get("path") == null || published.get("sha256") == null) continue;
+        Path file = project.resolve(published.get("path"));
+        if (file.startsWith(Path.of(mount.source()))) {
+          digests.put(project.show(file), "sha256:" + published.get("sha256").substring(0, 12));
+        }
+      }
+    }
+    return digests;
+  }
+
+  /** The names of the connected resources of a type, mapped to their Docker names. */
+  private static Map<String, String> managed(
+      Declaration declaration, Class<? extends Resource> type) {
+    var managed = new HashMap<String, String>();
+    for (Resource dependency : declaration.dependencies()) {
+      if (type.isInstance(dependency)) {
+        managed.put(dependency.name(), declaration.idOf(dependency));
+      }
+    }
+    return managed;
+  }
+
+  /**
+   * NAME_HOST and NAME_PORT for each connected container, where unambiguous: a name two connections
+   * share gives neither; a port only when the connection publishes exactly one.
+   */
+  private static Map<String, String> connectionVariables(Declaration declaration) {
+    Map<String, Map<String, String>> byPrefix = new LinkedHashMap<>();
+    Set<String> ambiguous = new HashSet<>();
+    for (Resource dependency : declaration.dependencies()) {
+      if (!(dependency instanceof DockerResource container)) continue;
+      String prefix = dependency.name().toUpperCase().replaceAll("[^A-Z0-9]", "_");
+      var variables = new LinkedHashMap<String, String>();
+      variables.put(prefix + "_HOST", declaration.idOf(dependency));
+      List<Integer> containerPorts = new ArrayList<>();
+      for (String port : orEmpty(container.ports())) {
+        try {
+          PortMapping mapping = PortMapping.parse(port);
+          for (int p = mapping.containerStart(); p <= mapping.containerEnd(); p++) {
+            if (!containerPorts.contains(p)) containerPorts.add(p);
+          }
+        } catch (IllegalArgumentException e) {
+          // that container's own check reports it
+        }
+      }
+      if (containerPorts.size() == 1)
+        variables.put(prefix + "_PORT", containerPorts.getFirst().toString());
+      if (byPrefix.putIfAbsent(prefix, variables) != null) ambiguous.add(prefix);
+    }
+    var result = new LinkedHashMap<String, String>();
+    byPrefix.forEach(
+        (prefix, variables) -> {
+          if (!ambiguous.contains(prefix)) result.putAll(variables);
+        });
+    List<String> databases =
+        declaration.dependencies().stream()
+            .filter(d -> d instanceof PostgresDatabaseResource)
+            .map(d -> databaseUrl((PostgresDatabaseResource) d, declaration))
+            .filter(Objects::nonNull)
+            .toList();
+    if (databases.size() == 1) result.put("DATABASE_URL", databases.getFirst());
+    return result;
+  }
+
+  /**
+   * A connected database's URL, without a password: through its server container's name on the
+   * project network when it runs in one, else the one its server URL gives.
+   */
+  private static String databaseUrl(PostgresDatabaseResource db, Declaration declaration) {
+    if (db.server() != null) return db.connectionUrl();
+    return db.connections().stream()
+        .filter(DockerResource.class::isInstance)
+        .map(DockerResource.class::cast)
+        .findFirst()
+        .map(
+            server -> {
+              String user =
+                  db.role() != null
+                      ? db.role()
+                      : server.envVars() == null
+                          ? "postgres"
+                          : server.envVars().getOrDefault("POSTGRES_USER", "postgres");
+              return "postgresql://"
+                  + user
+                  + "@"
+                  + declaration.idOf(server)
+                  + ":5432/"
+                  + db.databaseName();
+            })
+        .orElse(null);
+  }
+
+  private static <T> List<T> orEmpty(List<T> list) {
+    return list == null ? List.of() : list;
+  }
+
+  private static <K, V> Map<K, V> orEmpty(Map<K, V> map) {
+    return map == null ? Map.of() : map;
+  }
+}

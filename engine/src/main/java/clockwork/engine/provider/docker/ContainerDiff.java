@@ -1,0 +1,173 @@
+package clockwork.engine.provider.docker;
+
+import static clockwork.engine.provider.container.ContainerFields.show;
+
+import clockwork.engine.provider.container.ContainerFields;
+import clockwork.engine.provider.container.Labels;
+import clockwork.spi.Action;
+import clockwork.spi.Applied;
+import clockwork.spi.Diff;
+import clockwork.spi.FieldChange;
+import clockwork.spi.InvalidResourceException;
+import clockwork.spi.Values;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What it takes to bring a container from what is on the engine to what is desired: create it,
+ * change it in place, or replace it, with the fields that force that and whether it drifted. Pure:
+ * the observation holds all it needs from the engine (image present, ports held, networks gone), so
+ * it is decided, and tested, without one.
+ */
+final class ContainerDiff {
+  private ContainerDiff() {}
+
+  /**
+   * @param previous what state recorded, or {@code null} when it has nothing for the resource
+   * @throws InvalidResourceException when the name belongs to a container Clockwork did not make, a
+   *     network to join does not exist, or a host port to publish is taken
+   */
+  static Diff diff(
+      ContainerSpec desired,
+      Applied<ContainerSpec, ContainerObservation> previous,
+      ContainerObservation actual) {
+    ContainerSpec before = previous == null ? null : previous.spec();
+    if (actual.exists()
+        && !Labels.madeFor(actual.labels(), desired.projectId(), desired.resourceId())) {
+      throw new InvalidResourceException(
+          "a container named \""
+              + desired.name()
+              + "\" already exists, made "
+              + Labels.owner(actual.labels())
+              + ", and Clockwork never touches what it did not make: remove or rename it (docker rm"
+              + " -f "
+              + desired.name()
+              + "), or give this resource another name");
+    }
+    if (!actual.missingNetworks().isEmpty()) {
+      String network = actual.missingNetworks().getFirst();
+      throw new InvalidResourceException(
+          "network "
+              + Values.quote(network)
+              + " does not exist on the Docker engine: create it (docker network create "
+              + network
+              + "), or declare a DockerNetworkResource and join it with .network(...)");
+    }
+    boolean recreating =
+        !actual.exists()
+            || !desired.hash().equals(actual.labels().get(Labels.SPEC_HASH))
+            || !actual.staleNetworks().isEmpty()
+            || actual.replacement() != null;
+    if (recreating && !actual.busyPorts().isEmpty()) {
+      throw new InvalidResourceException(
+          "host port "
+              + String.join(", ", actual.busyPorts())
+              + " is already in use on this machine: stop what uses it, or publish another host"
+              + " port, such as \""
+              + (Integer.parseInt(actual.busyPorts().getFirst().replaceAll("/.*", "")) + 1)
+              + ":...\"");
+    }
+    String pulls = actual.imagePresent() ? null : "pulls image " + Values.quote(desired.image());
+    String interrupted = actual.replacement() != null ? "finishes an interrupted replace" : null;
+    if (!actual.exists()) {
+      boolean drift = before != null && interrupted == null;
+      String note = drift ? "removed outside Clockwork" : interrupted;
+      return new Diff(Action.CREATE, fields(desired), drift, join(note, pulls));
+    }
+    var changes = new ArrayList<FieldChange>();
+    if (!actual.staleNetworks().isEmpty()) {
+      changes.add(
+          FieldChange.replacing(
+              "networks",
+              show(actual.networks())
+                  + " (removed outside Clockwork: "
+                  + show(actual.staleNetworks())
+                  + ")",
+              show(desired.networks())));
+    }
+    if (recreating && actual.staleNetworks().isEmpty()) {
+      if (before != null) {
+        changes.addAll(
+            ContainerFields.replacing(before.replacingFields(), desired.replacingFields()));
+      }
+      if (changes.isEmpty() && interrupted == null) {
+        changes.add(
+            FieldChange.replacing(
+                "configuration",
+                Values.quote(String.valueOf(actual.labels().get(Labels.SPEC_HASH))),
+                Values.quote(desired.hash())));
+      }
+    }
+    boolean drift = false;
+    if (before != null && !before.restartPolicy().equals(desired.restartPolicy())) {
+      changes.add(
+          FieldChange.changed(
+              "restartPolicy",
+              Values.quote(before.restartPolicy()),
+              Values.quote(desired.restartPolicy())));
+    }
+    if (!recreating) {
+      if (!new HashSet<>(actual.networks()).equals(new HashSet<>(desired.networks()))) {
+        drift |=
+            before != null
+                && new HashSet<>(before.networks()).equals(new HashSet<>(desired.networks()));
+        changes.add(
+            FieldChange.changed("networks", show(actual.networks()), show(desired.networks())));
+      }
+      if (desired.mustRun() != actual.running()) {
+        drift |= before != null && before.mustRun() == desired.mustRun();
+        changes.add(
+            FieldChange.changed(
+                "state",
+                Values.quote(actual.state()),
+                Values.quote(desired.mustRun() ? "running" : "stopped")));
+      }
+    }
+    if (before != null && !Objects.equals(before.stopTimeout(), desired.stopTimeout())) {
+      changes.add(
+          FieldChange.changed(
+              "stopTimeout", show(before.stopTimeout()), show(desired.stopTimeout())));
+    }
+    if (recreating) {
+      return new Diff(
+          Action.REPLACE, changes, !actual.staleNetworks().isEmpty(), join(interrupted, pulls));
+    }
+    if (changes.isEmpty() && (before == null || !before.hash().equals(desired.hash()))) {
+      // labelled as this resource's, and state lost it (a state restored from its backup, say) or
+      // a killed apply made it (or finished replacing it) without recording it
+      return new Diff(
+          Action.UPDATE, changes, true, "Clockwork's, but missing from state: recorded again");
+    }
+    if (changes.isEmpty()) return Diff.same();
+    return new Diff(Action.UPDATE, changes, drift, null);
+  }
+
+  private static String join(String a, String b) {
+    if (a == null) return b;
+    return b == null ? a : a + "; " + b;
+  }
+
+  private static List<FieldChange> fields(ContainerSpec spec) {
+    var fields = new ArrayList<FieldChange>();
+    fields.add(FieldChange.added(ContainerFields.IMAGE, Values.quote(spec.image())));
+    if (!spec.ports().isEmpty())
+      fields.add(FieldChange.added(ContainerFields.PORTS, show(spec.ports())));
+    if (!spec.volumes().isEmpty())
+      fields.add(FieldChange.added(ContainerFields.VOLUMES, show(spec.volumes())));
+    if (!spec.env().isEmpty())
+      fields.add(FieldChange.added(ContainerFields.ENV_VARS, show(spec.env())));
+    fields.add(FieldChange.added("networks", show(spec.networks())));
+    if (spec.command() != null)
+      fields.add(FieldChange.added(ContainerFields.COMMAND, show(spec.command())));
+    if (!spec.labels().isEmpty()) fields.add(FieldChange.added("labels", show(spec.labels())));
+    if (spec.healthcheck() != null)
+      fields.add(FieldChange.added("healthcheck", Values.quote(spec.healthcheck())));
+    fields.add(FieldChange.added("restartPolicy", Values.quote(spec.restartPolicy())));
+    if (!spec.mustRun()) fields.add(FieldChange.added("mustRun", "false"));
+    if (spec.stopTimeout() != null)
+      fields.add(FieldChange.added("stopTimeout", spec.stopTimeout().toString()));
+    return fields;
+  }
+}
