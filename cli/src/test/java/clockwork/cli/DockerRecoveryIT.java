@@ -137,7 +137,10 @@ class DockerRecoveryIT extends OnDockerEngine {
     assertThat(Launcher.run(project, "plan", "--detailed-exitcode"))
         .exitedWith(ExitCode.CHANGES)
         .outContains(
-            "  ~ " + web + " (docker)  # Clockwork's, but missing from state: recorded again");
+            "  ~ "
+                + web
+                + " (docker)  # Clockwork's and as declared, but state holds the spec before an"
+                + " interrupted replace: recorded again");
     assertThat(Launcher.run(project, "apply", "--yes")).succeeded();
     assertConverged("v2");
   }

@@ -394,6 +394,22 @@ class ContainerDiffTest {
   }
 
   @Test
+  void diff_recordsAgain_aContainerAKilledReplaceFinished_whileStateHoldsTheOldSpec() {
+    ContainerSpec old = spec("web:0", Map.of("MODE", "one"), "unless-stopped", true);
+
+    Diff diff = ContainerDiff.diff(api, applied(old), running(api));
+
+    assertThat(diff)
+        .isEqualTo(
+            new Diff(
+                Action.UPDATE,
+                List.of(),
+                true,
+                "Clockwork's and as declared, but state holds the spec before an interrupted"
+                    + " replace: recorded again"));
+  }
+
+  @Test
   void diff_finishesAnInterruptedReplace_alongsideAChangeAndAnImageToPull() {
     var newImage = new Spec();
     newImage.image = "web:2";
