@@ -72,14 +72,15 @@ public final class AppleContainerProvider
         problems.add(e.getMessage());
       }
     }
-    var volumes = new ArrayList<String>();
-    for (String volume : orEmpty(container.volumes())) {
-      try {
-        volumes.add(VolumeMount.parse(volume, declaration.project().dir()).toString());
-      } catch (IllegalArgumentException e) {
-        problems.add(e.getMessage());
-      }
-    }
+    List<String> volumes =
+        VolumeMount.parseAll(
+                orEmpty(container.volumes()),
+                container.filledFields().contains(ContainerFields.VOLUMES),
+                declaration.project(),
+                problems)
+            .stream()
+            .map(VolumeMount::toString)
+            .toList();
     var environment =
         ContainerEnvironment.of(
             Map.of(),

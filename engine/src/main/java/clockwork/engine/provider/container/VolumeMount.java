@@ -1,7 +1,9 @@
 package clockwork.engine.provider.container;
 
+import clockwork.spi.Project;
 import clockwork.spi.Values;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -69,6 +71,49 @@ public record VolumeMount(String source, String target, boolean readOnly, boolea
               + " (letters, digits, _ . -)");
     }
     return new VolumeMount(source, target, readOnly, false);
+  }
+
+  /**
+   * Parses a container's volumes, adding what is wrong with each to {@code problems}. Volumes a
+   * model chose are held to its policy: a directory only when it lands inside the project once
+   * symbolic links are followed, and none of Clockwork's own files.
+   *
+   * @param chosenByModel whether a model filled the volumes
+   * @return those that parsed, in order
+   */
+  public static List<VolumeMount> parseAll(
+      List<String> volumes, boolean chosenByModel, Project project, List<String> problems) {
+    var mounts = new ArrayList<VolumeMount>();
+    for (String volume : volumes) {
+      try {
+        VolumeMount mount = parse(volume, project.dir());
+        String refused =
+            chosenByModel && mount.bind()
+                ? refusedForModel(Path.of(mount.source()), project)
+                : null;
+        if (refused != null) problems.add("volume " + Values.quote(volume) + " " + refused);
+        mounts.add(mount);
+      } catch (IllegalArgumentException e) {
+        problems.add(e.getMessage());
+      }
+    }
+    return mounts;
+  }
+
+  /** Why a model may not mount a host directory, or {@code null} when it may. */
+  private static String refusedForModel(Path source, Project project) {
+    String own = project.ownFileAt(source);
+    if (own != null) {
+      return "mounts Clockwork's own " + own + ": mount a directory of the project's instead";
+    }
+    if (project.contains(source)) return null;
+    Path real = Project.real(source);
+    return "mounts "
+        + (source.equals(project.dir())
+            ? "the whole project directory"
+            : "a host path outside the project")
+        + (real.equals(source) ? "" : " (it leads to " + real + ")")
+        + ": mount a named volume or a ./directory inside the project instead";
   }
 
   private static IllegalArgumentException noTarget(String spec) {

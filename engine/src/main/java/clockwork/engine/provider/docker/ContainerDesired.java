@@ -12,7 +12,6 @@ import clockwork.resources.DockerVolumeResource;
 import clockwork.resources.PostgresDatabaseResource;
 import clockwork.spi.Declaration;
 import clockwork.spi.InvalidResourceException;
-import clockwork.spi.Project;
 import clockwork.spi.Values;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -83,22 +82,18 @@ final class ContainerDesired {
     }
     Map<String, String> managedVolumes = managed(declaration, DockerVolumeResource.class);
     var volumes = new ArrayList<String>();
-    for (String volume : orEmpty(container.volumes())) {
-      try {
-        VolumeMount mount = VolumeMount.parse(volume, declaration.project().dir());
-        if (filled.contains(ContainerFields.VOLUMES) && mount.bind()) {
-          String refused = refusedMount(Path.of(mount.source()), declaration.project());
-          if (refused != null) problems.add("volume " + Values.quote(volume) + " " + refused);
-        }
-        if (!mount.bind() && managedVolumes.containsKey(mount.source())) {
-          mount =
-              new VolumeMount(
-                  managedVolumes.get(mount.source()), mount.target(), mount.readOnly(), false);
-        }
-        volumes.add(mount.toString());
-      } catch (IllegalArgumentException e) {
-        problems.add(e.getMessage());
+    for (VolumeMount mount :
+        VolumeMount.parseAll(
+            orEmpty(container.volumes()),
+            filled.contains(ContainerFields.VOLUMES),
+            declaration.project(),
+            problems)) {
+      if (!mount.bind() && managedVolumes.containsKey(mount.source())) {
+        mount =
+            new VolumeMount(
+                managedVolumes.get(mount.source()), mount.target(), mount.readOnly(), false);
       }
+      volumes.add(mount.toString());
     }
     SortedMap<String, String> mountedFiles = mountedFiles(volumes, declaration);
     boolean projectNetwork = container.networks() == null;
@@ -174,25 +169,6 @@ final class ContainerDesired {
         name,
         environment.secrets(),
         external);
-  }
-
-  /**
-   * Why a model may not mount a host path, or {@code null} when it may: only what lands inside the
-   * project once symbolic links are followed, and none of Clockwork's own files.
-   */
-  private static String refusedMount(Path source, Project project) {
-    String own = project.ownFileAt(source);
-    if (own != null) {
-      return "mounts Clockwork's own " + own + ": mount a directory of the project's instead";
-    }
-    if (project.contains(source)) return null;
-    Path real = Project.real(source);
-    return "mounts "
-        + (source.equals(project.dir())
-            ? "the whole project directory"
-            : "a host path outside the project")
-        + (real.equals(source) ? "" : " (it leads to " + real + ")")
-        + ": mount a named volume or a ./directory inside the project instead";
   }
 
   /**
