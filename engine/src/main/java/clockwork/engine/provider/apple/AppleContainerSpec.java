@@ -2,7 +2,6 @@ package clockwork.engine.provider.apple;
 
 import clockwork.engine.provider.container.ContainerFields;
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -34,13 +33,7 @@ public record AppleContainerSpec(
 
   /** The fields the {@code container} command cannot change on a container, as plans name them. */
   Map<String, Object> replacingFields() {
-    var fields = new LinkedHashMap<String, Object>();
-    fields.put(ContainerFields.IMAGE, image);
-    fields.put(ContainerFields.PORTS, ports);
-    fields.put(ContainerFields.VOLUMES, volumes);
-    fields.put(ContainerFields.ENV_VARS, env);
-    fields.put(ContainerFields.COMMAND, command);
-    fields.put("labels", labels);
+    var fields = ContainerFields.replacing(image, ports, volumes, env, command, labels);
     fields.put("mustRun", mustRun);
     return fields;
   }

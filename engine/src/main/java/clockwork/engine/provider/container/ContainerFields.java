@@ -6,6 +6,7 @@ import clockwork.spi.Fillable;
 import clockwork.spi.Sensitive;
 import clockwork.spi.Values;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,6 +23,7 @@ public final class ContainerFields {
   public static final String ENV_VARS = "envVars";
   public static final String VOLUMES = "volumes";
   public static final String COMMAND = "command";
+  public static final String LABELS = "labels";
 
   /** What a model may fill of a container, in the order asked. */
   public static final List<Fillable> FILLABLE =
@@ -72,6 +74,27 @@ public final class ContainerFields {
               .collect(Collectors.joining(", ", "[", "]"));
       default -> value.toString();
     };
+  }
+
+  /**
+   * The fields that replace a container on every target when they change, in the order plans show
+   * them; a target adds its own after these.
+   */
+  public static Map<String, Object> replacing(
+      String image,
+      List<String> ports,
+      List<String> volumes,
+      Map<String, String> env,
+      List<String> command,
+      Map<String, String> labels) {
+    var fields = new LinkedHashMap<String, Object>();
+    fields.put(IMAGE, image);
+    fields.put(PORTS, ports);
+    fields.put(VOLUMES, volumes);
+    fields.put(ENV_VARS, env);
+    fields.put(COMMAND, command);
+    fields.put(LABELS, labels);
+    return fields;
   }
 
   /**

@@ -4,7 +4,6 @@ import clockwork.engine.provider.container.ContainerEnvironment;
 import clockwork.engine.provider.container.ContainerFields;
 import clockwork.engine.provider.container.Labels;
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -84,16 +83,10 @@ public record ContainerSpec(
    * change to any of them replaces the container.
    */
   Map<String, Object> replacingFields() {
-    var fields = new LinkedHashMap<String, Object>();
-    fields.put(ContainerFields.IMAGE, image);
-    fields.put(ContainerFields.PORTS, ports);
-    fields.put(ContainerFields.VOLUMES, volumes);
+    var fields = ContainerFields.replacing(image, ports, volumes, env, command, labels);
+    fields.put("healthcheck", healthcheck);
     // only when there are some, so that the hash of every other container stays as it was
     if (!mountedFiles.isEmpty()) fields.put("mountedFiles", mountedFiles);
-    fields.put(ContainerFields.ENV_VARS, env);
-    fields.put(ContainerFields.COMMAND, command);
-    fields.put("labels", labels);
-    fields.put("healthcheck", healthcheck);
     return fields;
   }
 

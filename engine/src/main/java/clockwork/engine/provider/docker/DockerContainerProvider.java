@@ -9,6 +9,7 @@ import clockwork.engine.provider.container.PortMapping;
 import clockwork.engine.provider.container.VolumeMount;
 import clockwork.engine.provider.docker.Artifacts.Leftover;
 import clockwork.resources.DockerResource;
+import clockwork.spi.AbstractProvider;
 import clockwork.spi.Applied;
 import clockwork.spi.Context;
 import clockwork.spi.Declaration;
@@ -17,7 +18,6 @@ import clockwork.spi.Fillable;
 import clockwork.spi.InvalidResourceException;
 import clockwork.spi.Operation;
 import clockwork.spi.Outcome;
-import clockwork.spi.Provider;
 import clockwork.spi.Removals;
 import clockwork.spi.Values;
 import com.github.dockerjava.api.DockerClient;
@@ -59,33 +59,14 @@ import java.util.stream.Collectors;
  * HostPorts}) and what containers share ({@link SharedArtifacts}).
  */
 public final class DockerContainerProvider
-    implements Provider<DockerResource, ContainerSpec, ContainerObservation> {
+    extends AbstractProvider<DockerResource, ContainerSpec, ContainerObservation> {
   private static final String REPLACEMENT_SUFFIX = "-clockwork-new";
 
   private final DockerEngine engine;
 
   DockerContainerProvider(DockerEngine engine) {
+    super("docker", DockerResource.class, ContainerSpec.class, ContainerObservation.class);
     this.engine = engine;
-  }
-
-  @Override
-  public String kind() {
-    return "docker";
-  }
-
-  @Override
-  public Class<DockerResource> resourceType() {
-    return DockerResource.class;
-  }
-
-  @Override
-  public Class<ContainerSpec> specType() {
-    return ContainerSpec.class;
-  }
-
-  @Override
-  public Class<ContainerObservation> observationType() {
-    return ContainerObservation.class;
   }
 
   @Override

@@ -5,6 +5,7 @@ import clockwork.engine.provider.container.Labels;
 import clockwork.engine.provider.container.VolumeMount;
 import clockwork.resources.DockerNetworkResource;
 import clockwork.resources.DockerVolumeResource;
+import clockwork.spi.AbstractProvider;
 import clockwork.spi.Action;
 import clockwork.spi.Applied;
 import clockwork.spi.Context;
@@ -14,7 +15,6 @@ import clockwork.spi.FieldChange;
 import clockwork.spi.InvalidResourceException;
 import clockwork.spi.Operation;
 import clockwork.spi.Outcome;
-import clockwork.spi.Provider;
 import clockwork.spi.Values;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.DockerException;
@@ -29,11 +29,9 @@ import java.util.function.Function;
  * new driver), so one provider serves both, told apart by a {@link DockerObject}.
  */
 public final class DockerObjectProvider<R extends Resource>
-    implements Provider<R, ObjectSpec, ObjectObservation> {
+    extends AbstractProvider<R, ObjectSpec, ObjectObservation> {
   private final DockerEngine engine;
   private final DockerObject object;
-  private final String kind;
-  private final Class<R> type;
   private final Function<R, String> driver;
 
   private DockerObjectProvider(
@@ -42,10 +40,9 @@ public final class DockerObjectProvider<R extends Resource>
       String kind,
       Class<R> type,
       Function<R, String> driver) {
+    super(kind, type, ObjectSpec.class, ObjectObservation.class);
     this.engine = engine;
     this.object = object;
-    this.kind = kind;
-    this.type = type;
     this.driver = driver;
   }
 
@@ -65,26 +62,6 @@ public final class DockerObjectProvider<R extends Resource>
         "docker-volume",
         DockerVolumeResource.class,
         DockerVolumeResource::driver);
-  }
-
-  @Override
-  public String kind() {
-    return kind;
-  }
-
-  @Override
-  public Class<R> resourceType() {
-    return type;
-  }
-
-  @Override
-  public Class<ObjectSpec> specType() {
-    return ObjectSpec.class;
-  }
-
-  @Override
-  public Class<ObjectObservation> observationType() {
-    return ObjectObservation.class;
   }
 
   @Override
