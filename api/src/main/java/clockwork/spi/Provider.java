@@ -63,9 +63,13 @@ public interface Provider<R extends Resource, S extends Record, O extends Record
 
   /**
    * What a resource of this kind tells the resources connected to it, by name, from its desired
-   * spec (see {@link Declaration#published}). The file kinds publish {@code path} (as the user
-   * wrote it: relative to the project, or absolute) and {@code sha256}, the digest of its content,
-   * so that a container mounting the file is replaced when the content changes. None by default.
+   * spec (see {@link Declaration#published}), the way Pulumi's outputs do: a provider reads what a
+   * connection publishes, never the connection's declaration. The file kinds publish {@code path}
+   * (as the user wrote it: relative to the project, or absolute) and {@code sha256}, the digest of
+   * its content, so that a container mounting the file is replaced when the content changes;
+   * containers their {@code host}, {@code containerPorts}, {@code hostPort:PORT} for each published
+   * port and {@code env:NAME} for each variable that is no secret; a PostgreSQL database its {@code
+   * DATABASE_URL}. None by default.
    */
   default Map<String, String> publishes(S spec) {
     return Map.of();

@@ -4,6 +4,7 @@ import static clockwork.engine.provider.container.ContainerFields.show;
 
 import clockwork.engine.provider.container.ContainerEnvironment;
 import clockwork.engine.provider.container.ContainerFields;
+import clockwork.engine.provider.container.ContainerOutputs;
 import clockwork.engine.provider.container.ImageReference;
 import clockwork.engine.provider.container.Labels;
 import clockwork.engine.provider.container.PortMapping;
@@ -56,6 +57,12 @@ public final class AppleContainerProvider
   @Override
   public List<Fillable> fillable() {
     return ContainerFields.FILLABLE;
+  }
+
+  /** Its name, ports and environment, for connected resources: {@link ContainerOutputs}. */
+  @Override
+  public Map<String, String> publishes(AppleContainerSpec spec) {
+    return ContainerOutputs.of(spec.name(), spec.ports(), spec.env());
   }
 
   @Override

@@ -3,13 +3,13 @@ package clockwork.engine.provider.docker;
 import clockwork.Resource;
 import clockwork.engine.provider.container.ContainerEnvironment;
 import clockwork.engine.provider.container.ContainerFields;
+import clockwork.engine.provider.container.ContainerOutputs;
 import clockwork.engine.provider.container.ImageReference;
 import clockwork.engine.provider.container.PortMapping;
 import clockwork.engine.provider.container.VolumeMount;
 import clockwork.resources.DockerNetworkResource;
 import clockwork.resources.DockerResource;
 import clockwork.resources.DockerVolumeResource;
-import clockwork.resources.PostgresDatabaseResource;
 import clockwork.spi.Declaration;
 import clockwork.spi.InvalidResourceException;
 import clockwork.spi.Values;
@@ -20,7 +20,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -34,6 +33,9 @@ import java.util.regex.Pattern;
  * where a model's bind mounts lead; so it is tested without Docker.
  */
 final class ContainerDesired {
+  /** What a database publishes for the containers connected to it. */
+  private static final String DATABASE_URL = "DATABASE_URL";
+
   private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]+");
   private static final Pattern RESTART =
       Pattern.compile("no|always|unless-stopped|on-failure(:\\d+)?");
@@ -208,29 +210,22 @@ final class ContainerDesired {
 
   /**
    * NAME_HOST and NAME_PORT for each connected container, where unambiguous: a name two connections
-   * share gives neither; a port only when the connection publishes exactly one.
+   * share gives neither; a port only when the connection publishes exactly one. DATABASE_URL when
+   * exactly one connected resource publishes one. All from what the connections publish.
    */
   private static Map<String, String> connectionVariables(Declaration declaration) {
     Map<String, Map<String, String>> byPrefix = new LinkedHashMap<>();
     Set<String> ambiguous = new HashSet<>();
+    var databases = new ArrayList<String>();
     for (Resource dependency : declaration.dependencies()) {
-      if (!(dependency instanceof DockerResource container)) continue;
+      Map<String, String> published = declaration.published(dependency);
+      if (published.containsKey(DATABASE_URL)) databases.add(published.get(DATABASE_URL));
+      if (!ContainerOutputs.isContainer(published)) continue;
       String prefix = dependency.name().toUpperCase().replaceAll("[^A-Z0-9]", "_");
       var variables = new LinkedHashMap<String, String>();
-      variables.put(prefix + "_HOST", declaration.idOf(dependency));
-      List<Integer> containerPorts = new ArrayList<>();
-      for (String port : orEmpty(container.ports())) {
-        try {
-          PortMapping mapping = PortMapping.parse(port);
-          for (int p = mapping.containerStart(); p <= mapping.containerEnd(); p++) {
-            if (!containerPorts.contains(p)) containerPorts.add(p);
-          }
-        } catch (IllegalArgumentException e) {
-          // that container's own check reports it
-        }
-      }
-      if (containerPorts.size() == 1)
-        variables.put(prefix + "_PORT", containerPorts.getFirst().toString());
+      variables.put(prefix + "_HOST", published.get(ContainerOutputs.HOST));
+      List<String> containerPorts = ContainerOutputs.containerPorts(published);
+      if (containerPorts.size() == 1) variables.put(prefix + "_PORT", containerPorts.getFirst());
       if (byPrefix.putIfAbsent(prefix, variables) != null) ambiguous.add(prefix);
     }
     var result = new LinkedHashMap<String, String>();
@@ -238,42 +233,8 @@ final class ContainerDesired {
         (prefix, variables) -> {
           if (!ambiguous.contains(prefix)) result.putAll(variables);
         });
-    List<String> databases =
-        declaration.dependencies().stream()
-            .filter(d -> d instanceof PostgresDatabaseResource)
-            .map(d -> databaseUrl((PostgresDatabaseResource) d, declaration))
-            .filter(Objects::nonNull)
-            .toList();
-    if (databases.size() == 1) result.put("DATABASE_URL", databases.getFirst());
+    if (databases.size() == 1) result.put(DATABASE_URL, databases.getFirst());
     return result;
-  }
-
-  /**
-   * A connected database's URL, without a password: through its server container's name on the
-   * project network when it runs in one, else the one its server URL gives.
-   */
-  private static String databaseUrl(PostgresDatabaseResource db, Declaration declaration) {
-    if (db.server() != null) return db.connectionUrl();
-    return db.connections().stream()
-        .filter(DockerResource.class::isInstance)
-        .map(DockerResource.class::cast)
-        .findFirst()
-        .map(
-            server -> {
-              String user =
-                  db.role() != null
-                      ? db.role()
-                      : server.envVars() == null
-                          ? "postgres"
-                          : server.envVars().getOrDefault("POSTGRES_USER", "postgres");
-              return "postgresql://"
-                  + user
-                  + "@"
-                  + declaration.idOf(server)
-                  + ":5432/"
-                  + db.databaseName();
-            })
-        .orElse(null);
   }
 
   private static <T> List<T> orEmpty(List<T> list) {

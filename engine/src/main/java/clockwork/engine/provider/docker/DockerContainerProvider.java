@@ -4,6 +4,7 @@ import clockwork.Assertion;
 import clockwork.Containers;
 import clockwork.assertions.ContainerRunningAssert;
 import clockwork.engine.provider.container.ContainerFields;
+import clockwork.engine.provider.container.ContainerOutputs;
 import clockwork.engine.provider.container.Labels;
 import clockwork.engine.provider.container.PortMapping;
 import clockwork.engine.provider.container.VolumeMount;
@@ -72,6 +73,12 @@ public final class DockerContainerProvider
   @Override
   public String target() {
     return engine.description();
+  }
+
+  /** Its name, ports and environment, for connected resources: {@link ContainerOutputs}. */
+  @Override
+  public Map<String, String> publishes(ContainerSpec spec) {
+    return ContainerOutputs.of(spec.name(), spec.ports(), spec.env());
   }
 
   @Override

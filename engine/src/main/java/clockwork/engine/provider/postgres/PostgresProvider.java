@@ -1,9 +1,9 @@
 package clockwork.engine.provider.postgres;
 
+import clockwork.Resource;
 import clockwork.Secret;
-import clockwork.engine.provider.container.PortMapping;
+import clockwork.engine.provider.container.ContainerOutputs;
 import clockwork.engine.provider.postgres.PostgresSpec.SqlFile;
-import clockwork.resources.DockerResource;
 import clockwork.resources.PostgresDatabaseResource;
 import clockwork.spi.AbstractProvider;
 import clockwork.spi.Action;
@@ -27,6 +27,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -69,7 +70,10 @@ public final class PostgresProvider
   public PostgresSpec desired(PostgresDatabaseResource db, Declaration declaration) {
     Project project = declaration.project();
     var problems = new ArrayList<String>();
-    String server = db.server() != null ? db.server() : serverContainer(declaration, problems);
+    Map<String, String> container =
+        db.server() != null ? null : serverContainer(declaration, problems);
+    String server =
+        db.server() != null ? db.server() : container == null ? null : jdbcUrl(container);
     if (server == null) {
       // reported by serverContainer
     } else if (!JDBC.matcher(server).matches()) {
@@ -132,7 +136,21 @@ public final class PostgresProvider
         schema,
         migrations,
         password.value(),
-        rolePassword.value());
+        rolePassword.value(),
+        db.server() != null
+            ? db.connectionUrl()
+            : "postgresql://"
+                + (db.role() != null ? db.role() : user(container))
+                + "@"
+                + container.get(ContainerOutputs.HOST)
+                + ":5432/"
+                + database);
+  }
+
+  /** {@code DATABASE_URL}, for the containers connected to the database. */
+  @Override
+  public Map<String, String> publishes(PostgresSpec spec) {
+    return spec.databaseUrl() == null ? Map.of() : Map.of("DATABASE_URL", spec.databaseUrl());
   }
 
   /** A password: the variable it comes from, or the value main.java gave; both may be null. */
@@ -153,15 +171,16 @@ public final class PostgresProvider
   }
 
   /**
-   * The JDBC URL of the connected container that runs the server, reached through the host port it
-   * publishes for 5432.
+   * What the connected container that runs the server publishes, if it publishes a host port for
+   * 5432, by which Clockwork reaches the server.
    */
-  private static String serverContainer(Declaration declaration, List<String> problems) {
-    List<DockerResource> containers =
-        declaration.dependencies().stream()
-            .filter(DockerResource.class::isInstance)
-            .map(DockerResource.class::cast)
-            .toList();
+  private static Map<String, String> serverContainer(
+      Declaration declaration, List<String> problems) {
+    var containers = new LinkedHashMap<String, Map<String, String>>();
+    for (Resource dependency : declaration.dependencies()) {
+      Map<String, String> published = declaration.published(dependency);
+      if (ContainerOutputs.isContainer(published)) containers.put(dependency.name(), published);
+    }
     if (containers.size() != 1) {
       problems.add(
           "it is connected to "
@@ -170,32 +189,29 @@ public final class PostgresProvider
               + " DockerResource that runs PostgreSQL");
       return null;
     }
-    DockerResource container = containers.getFirst();
-    for (String port : container.ports() == null ? List.<String>of() : container.ports()) {
-      try {
-        PortMapping mapping = PortMapping.parse(port);
-        if (mapping.hostStart() > 0
-            && mapping.containerStart() <= 5432
-            && 5432 <= mapping.containerEnd()) {
-          String user =
-              container.envVars() == null
-                  ? "postgres"
-                  : container.envVars().getOrDefault("POSTGRES_USER", "postgres");
-          return "jdbc:postgresql://127.0.0.1:"
-              + (mapping.hostStart() + 5432 - mapping.containerStart())
-              + "/postgres?user="
-              + user;
-        }
-      } catch (IllegalArgumentException e) {
-        // the container's own check reports it
-      }
+    var container = containers.firstEntry();
+    if (!container.getValue().containsKey(ContainerOutputs.HOST_PORT + 5432)) {
+      problems.add(
+          "DockerResource \""
+              + container.getKey()
+              + "\" publishes no host port for 5432, so Clockwork cannot reach its server: add"
+              + " .ports(\"5433:5432\") to it");
+      return null;
     }
-    problems.add(
-        "DockerResource \""
-            + container.name()
-            + "\" publishes no host port for 5432, so Clockwork cannot reach its server: add"
-            + " .ports(\"5433:5432\") to it");
-    return null;
+    return container.getValue();
+  }
+
+  /** The server's JDBC URL, through the host port its container publishes for 5432. */
+  private static String jdbcUrl(Map<String, String> container) {
+    return "jdbc:postgresql://127.0.0.1:"
+        + container.get(ContainerOutputs.HOST_PORT + 5432)
+        + "/postgres?user="
+        + user(container);
+  }
+
+  /** The server's user, as the container's environment gives it to the PostgreSQL image. */
+  private static String user(Map<String, String> container) {
+    return container.getOrDefault(ContainerOutputs.ENV + "POSTGRES_USER", "postgres");
   }
 
   private static void identifier(String what, String name, List<String> problems) {

@@ -17,6 +17,8 @@ import java.util.List;
  * @param migrations the migrations, in the order they run
  * @param password the server user's password when main.java gave it, never stored nor shown
  * @param rolePassword the role's password when main.java gave it, never stored nor shown
+ * @param databaseUrl the URL, without a password, by which containers connected to the database
+ *     reach it; {@code null} when there is none; not stored
  */
 public record PostgresSpec(
     String server,
@@ -27,7 +29,8 @@ public record PostgresSpec(
     SqlFile schema,
     List<SqlFile> migrations,
     @JsonIgnore String password,
-    @JsonIgnore String rolePassword) {
+    @JsonIgnore String rolePassword,
+    @JsonIgnore String databaseUrl) {
   public PostgresSpec {
     migrations = List.copyOf(migrations);
   }

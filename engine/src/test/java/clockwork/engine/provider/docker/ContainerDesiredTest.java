@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import clockwork.Resource;
+import clockwork.engine.provider.container.ContainerOutputs;
 import clockwork.engine.testing.TestDeclaration;
 import clockwork.resources.DockerResource;
 import clockwork.resources.FileResource;
+import clockwork.resources.PostgresDatabaseResource;
 import clockwork.spi.InvalidResourceException;
 import clockwork.spi.Project;
 import java.io.IOException;
@@ -30,6 +32,33 @@ class ContainerDesiredTest {
             Map.of("path", "elsewhere/other.txt", "sha256", "ffffffffffffffffffff"));
     return ContainerDesired.desired(
         container, new TestDeclaration(project, container.name(), dependencies, published));
+  }
+
+  @Test
+  void desired_givesTheEnvironmentWhatItsConnectionsPublish() {
+    var api = new DockerResource("api").image("api:1");
+    var cache = new DockerResource("cache").image("redis:7");
+    var db = new PostgresDatabaseResource("db");
+    var web = new DockerResource("web").image("nginx:1").connect(api, cache, db);
+    var published =
+        Map.of(
+            "api",
+            ContainerOutputs.of("api", List.of("8080:8080/tcp"), Map.of()),
+            "cache",
+            ContainerOutputs.of("cache", List.of("6379/tcp", "16379/tcp"), Map.of()),
+            "db",
+            Map.of("DATABASE_URL", "postgresql://app@pg:5432/shop"));
+
+    ContainerSpec spec =
+        ContainerDesired.desired(
+            web, new TestDeclaration(project, "web", List.of(api, cache, db), published));
+
+    assertThat(spec.env())
+        .containsEntry("API_HOST", "api")
+        .containsEntry("API_PORT", "8080")
+        .containsEntry("CACHE_HOST", "cache")
+        .doesNotContainKey("CACHE_PORT")
+        .containsEntry("DATABASE_URL", "postgresql://app@pg:5432/shop");
   }
 
   @Test
