@@ -6,6 +6,7 @@ import clockwork.engine.apply.ApplyResult;
 import clockwork.engine.plan.Change;
 import clockwork.engine.plan.Plan;
 import clockwork.spi.Action;
+import clockwork.spi.Diff;
 import clockwork.spi.FieldChange;
 import clockwork.spi.Project;
 import java.nio.file.Path;
@@ -20,10 +21,7 @@ class PlanRendererTest {
     return new Change(
         id,
         "file",
-        action,
-        List.of(fields),
-        drift,
-        note,
+        new Diff(action, List.of(fields), drift, note),
         null,
         null,
         List.of(),
@@ -86,10 +84,7 @@ class PlanRendererTest {
         new Change(
             "site.backend.db",
             "docker",
-            Action.CREATE,
-            List.of(FieldChange.added("image", "\"db:1\"")),
-            false,
-            null,
+            new Diff(Action.CREATE, List.of(FieldChange.added("image", "\"db:1\"")), false, null),
             null,
             null,
             List.of(),
@@ -100,10 +95,7 @@ class PlanRendererTest {
         new Change(
             "site.web",
             "docker",
-            Action.CREATE,
-            List.of(),
-            false,
-            null,
+            new Diff(Action.CREATE, List.of(), false, null),
             null,
             null,
             List.of(),

@@ -69,20 +69,7 @@ public final class Planner {
       ProviderHandle<?, ?, ?> provider = providers.find(resource.kind()).orElseThrow();
       try {
         Diff diff = provider.diff(resource.spec(), previous, observed.get(resource.id()));
-        changes.add(
-            new Change(
-                resource.id(),
-                resource.kind(),
-                diff.action(),
-                diff.changes(),
-                diff.drift(),
-                diff.note(),
-                resource.spec(),
-                previous,
-                resource.dependsOn(),
-                resource.composites(),
-                false,
-                resource.completion()));
+        changes.add(Change.of(resource, diff, previous));
       } catch (InvalidResourceException e) {
         e.problems().forEach(p -> problems.add(Problem.of(resource.resource(), resource.id(), p)));
       }
@@ -129,19 +116,16 @@ public final class Planner {
       found.forEach(
           (id, previous) ->
               deletes.add(
-                  new Change(
+                  Change.delete(
                       id,
                       kind,
-                      Action.DELETE,
-                      removals(provider.get(), previous),
-                      true,
-                      "Clockwork's, found by its labels; not in state",
-                      null,
+                      new Diff(
+                          Action.DELETE,
+                          removals(provider.get(), previous),
+                          true,
+                          "Clockwork's, found by its labels; not in state"),
                       previous,
-                      List.of(),
-                      List.of(),
-                      false,
-                      null)));
+                      false)));
     }
     return deletes;
   }
@@ -182,19 +166,16 @@ public final class Planner {
       var fields = new ArrayList<>(lastApplied(previous));
       if (!retain && provider.isPresent()) fields.addAll(removals(provider.get(), previous));
       deletes.add(
-          new Change(
+          Change.delete(
               id,
               previous.kind(),
-              Action.DELETE,
-              fields,
-              false,
-              retain ? "kept in place; Clockwork forgets it" : null,
-              null,
+              new Diff(
+                  Action.DELETE,
+                  fields,
+                  false,
+                  retain ? "kept in place; Clockwork forgets it" : null),
               previous,
-              previous.dependsOn(),
-              List.of(),
-              retain,
-              null));
+              retain));
     }
     return deletes;
   }

@@ -2,6 +2,7 @@ package clockwork.engine.apply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import clockwork.engine.complete.Desired;
 import clockwork.engine.event.Event;
 import clockwork.engine.plan.Change;
 import clockwork.engine.plan.Plan;
@@ -11,6 +12,7 @@ import clockwork.engine.state.LocalStateStore;
 import clockwork.engine.state.StateLock;
 import clockwork.engine.testing.FakeProvider;
 import clockwork.spi.Action;
+import clockwork.spi.Diff;
 import clockwork.spi.Project;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -42,18 +44,16 @@ class ApplierTest {
   }
 
   private static Change create(String id, String... dependsOn) {
-    return new Change(
-        id,
-        "fake",
-        Action.CREATE,
-        List.of(),
-        false,
-        null,
-        new FakeProvider.Spec(id + "-value"),
-        null,
-        List.of(dependsOn),
-        List.of(),
-        false,
+    return Change.of(
+        new Desired(
+            id,
+            "fake",
+            null,
+            new FakeProvider.Spec(id + "-value"),
+            List.of(dependsOn),
+            List.of(),
+            null),
+        new Diff(Action.CREATE, List.of(), false, null),
         null);
   }
 
@@ -116,18 +116,7 @@ class ApplierTest {
   }
 
   private static Change delete(String id, clockwork.engine.state.ResourceState previous) {
-    return new Change(
-        id,
-        "fake",
-        Action.DELETE,
-        List.of(),
-        false,
-        null,
-        null,
-        previous,
-        previous.dependsOn(),
-        List.of(),
-        false,
-        null);
+    return Change.delete(
+        id, "fake", new Diff(Action.DELETE, List.of(), false, null), previous, false);
   }
 }
