@@ -83,7 +83,7 @@ class AppleContainerIT {
     declare("staging");
     assertThat(Launcher.run(project, env, "apply", "--yes"))
         .succeeded()
-        .outContains("-/+ web (apple-container)", "envVars: {MODE=prod} → {MODE=staging}")
+        .outContains("-/+ web (apple-container)", "envVars: [\"MODE=prod\"] → [\"MODE=staging\"]")
         .outContains("forces replacement");
     assertThat(calls()).contains("stop web", "delete web");
     assertThat(calls().getLast()).contains("--env MODE=staging");
