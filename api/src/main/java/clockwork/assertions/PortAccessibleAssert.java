@@ -3,6 +3,7 @@ package clockwork.assertions;
 import clockwork.Assertion;
 import clockwork.Check;
 import clockwork.Target;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.PortUnreachableException;
 import java.net.Socket;
@@ -62,7 +63,7 @@ public final class PortAccessibleAssert extends Assertion {
       }
     }
     // a connected channel learns of the host's "port unreachable" answer on its next read
-    try (var channel = DatagramChannel.open()) {
+    try (var channel = unlike(port)) {
       channel.connect(new InetSocketAddress(host, port));
       channel.configureBlocking(false);
       channel.write(ByteBuffer.allocate(1));
@@ -74,6 +75,18 @@ public final class PortAccessibleAssert extends Assertion {
       return Check.pass("open or filtered: no answer, and no refusal");
     } catch (PortUnreachableException e) {
       return Check.fail("nothing listens: the host says the port is unreachable");
+    }
+  }
+
+  /**
+   * A channel on a local port other than {@code port}: one that the system gives the very port
+   * being checked (just freed, say) would talk to itself and read its own datagram as an answer.
+   */
+  private static DatagramChannel unlike(int port) throws IOException {
+    DatagramChannel channel = DatagramChannel.open().bind(null);
+    if (((InetSocketAddress) channel.getLocalAddress()).getPort() != port) return channel;
+    try (channel) {
+      return DatagramChannel.open().bind(null); // while the first holds that port
     }
   }
 }
