@@ -182,11 +182,6 @@ public final class Engine {
     }
   }
 
-  /** Where the state is, for messages. */
-  public String stateLocation() {
-    return store.location();
-  }
-
   /**
    * Takes the project's state lock for a command.
    *

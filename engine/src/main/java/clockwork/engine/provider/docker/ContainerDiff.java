@@ -134,20 +134,17 @@ final class ContainerDiff {
       return new Diff(
           Action.REPLACE, changes, !actual.staleNetworks().isEmpty(), join(interrupted, pulls));
     }
-    if (changes.isEmpty() && before == null) {
-      // labelled as this resource's, and state lost it (a state restored from its backup, say) or
-      // a killed apply made it without recording it
-      return new Diff(
-          Action.UPDATE, changes, true, "Clockwork's, but missing from state: recorded again");
-    }
-    if (changes.isEmpty() && !before.hash().equals(desired.hash())) {
-      // a replace killed after the new container took the name, before state recorded it
+    if (changes.isEmpty() && (before == null || !before.hash().equals(desired.hash()))) {
+      // labelled as this resource's and as declared, but state lost it (a state restored from its
+      // backup, say), or a killed apply made it, or finished replacing it, without recording it
       return new Diff(
           Action.UPDATE,
           changes,
           true,
-          "Clockwork's and as declared, but state holds the spec before an interrupted replace:"
-              + " recorded again");
+          before == null
+              ? "Clockwork's, but missing from state: recorded again"
+              : "Clockwork's and as declared, but state holds the spec before an interrupted"
+                  + " replace: recorded again");
     }
     if (changes.isEmpty()) return Diff.same();
     return new Diff(Action.UPDATE, changes, drift, null);
