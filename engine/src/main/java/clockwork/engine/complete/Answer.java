@@ -3,6 +3,7 @@ package clockwork.engine.complete;
 import clockwork.engine.model.AnswerFormat;
 import clockwork.spi.Fillable;
 import clockwork.spi.InvalidResourceException;
+import clockwork.spi.Project;
 import clockwork.spi.Values;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,8 +19,9 @@ import java.util.stream.Collectors;
 
 /**
  * Reads the values in a model's answer (or in {@code clockwork.lock}, which is checked just the
- * same), refusing anything outside the answer's format: an unknown field, a field the user gave, a
- * missing one, a value of the wrong shape.
+ * same), refusing anything outside the answer's format (an unknown field, a field the user gave, a
+ * missing one, a value of the wrong shape or size) or against its field's rule ({@link
+ * ModelPolicy}).
  */
 final class Answer {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,10 +34,12 @@ final class Answer {
 
   /**
    * @param given the fields the user gave, which an answer must leave out
+   * @param project what the rules for host paths hold paths to
    * @return the values by field, in the format's order
    * @throws InvalidResourceException listing every way the answer does not fit
    */
-  static Map<String, Object> read(String text, AnswerFormat format, Set<String> given) {
+  static Map<String, Object> read(
+      String text, AnswerFormat format, Set<String> given, Project project) {
     if (text != null && text.length() > LONGEST_ANSWER) {
       throw new InvalidResourceException(
           "the answer is "
@@ -54,10 +58,11 @@ final class Answer {
       throw new InvalidResourceException(
           List.of("the answer is not a JSON object: " + Values.show(text == null ? "" : text)));
     }
-    return read(answer, format, given);
+    return read(answer, format, given, project);
   }
 
-  static Map<String, Object> read(JsonNode answer, AnswerFormat format, Set<String> given) {
+  static Map<String, Object> read(
+      JsonNode answer, AnswerFormat format, Set<String> given, Project project) {
     var problems = new ArrayList<String>();
     var fields = new LinkedHashMap<String, Fillable>();
     format.fields().forEach(f -> fields.put(f.field(), f));
@@ -83,7 +88,10 @@ final class Answer {
         continue;
       }
       Object read = read(field, value, problems);
-      if (read != null) values.put(field.field(), read);
+      if (read != null) {
+        ModelPolicy.check(field, read, project, problems);
+        values.put(field.field(), read);
+      }
     }
     if (!problems.isEmpty()) throw new InvalidResourceException(problems);
     return values;

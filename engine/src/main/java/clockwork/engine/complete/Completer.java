@@ -249,7 +249,8 @@ public final class Completer {
       Set<String> given) {
     ResourceGraph.Node node = done.node();
     try {
-      node.resource().fill(withoutEmpty(Answer.read(entry.values(), prompt.format(), given)));
+      node.resource()
+          .fill(withoutEmpty(Answer.read(entry.values(), prompt.format(), given, project)));
       return desired(done, provider, entry, Completion.Source.LOCK);
     } catch (InvalidResourceException e) {
       return invalid(
@@ -286,7 +287,7 @@ public final class Completer {
                   + (attempt == 0 ? "" : " (again: " + refused.size() + " problems)")));
       String answer = client.ask(conversation, prompt.format());
       try {
-        var values = Answer.read(answer, prompt.format(), given);
+        var values = Answer.read(answer, prompt.format(), given, project);
         node.resource().fill(withoutEmpty(values));
         var entry =
             new CompletionLock.Entry(

@@ -80,19 +80,13 @@ public final class AppleContainerProvider
       }
     }
     List<String> volumes =
-        VolumeMount.parseAll(
-                orEmpty(container.volumes()),
-                container.filledFields().contains(ContainerFields.VOLUMES),
-                declaration.project(),
-                problems)
-            .stream()
+        VolumeMount.parseAll(orEmpty(container.volumes()), declaration.project(), problems).stream()
             .map(VolumeMount::toString)
             .toList();
     var environment =
         ContainerEnvironment.of(
             Map.of(),
             orEmpty(container.envVars()),
-            container.filledFields().contains(ContainerFields.ENV_VARS),
             container.secretEnvVars() == null ? Map.of() : container.secretEnvVars(),
             declaration::keyedDigest,
             problems);

@@ -5,7 +5,6 @@ import clockwork.spi.Sensitive;
 import clockwork.spi.Values;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
@@ -21,26 +20,6 @@ import java.util.function.UnaryOperator;
  */
 public record ContainerEnvironment(
     SortedMap<String, String> shown, SortedMap<String, String> secrets) {
-  /**
-   * Variables that change how programs load code or start interpreters in the container: a model
-   * never sets them.
-   */
-  private static final Set<String> INJECTING =
-      Set.of(
-          "LD_PRELOAD",
-          "LD_LIBRARY_PATH",
-          "LD_AUDIT",
-          "JAVA_TOOL_OPTIONS",
-          "_JAVA_OPTIONS",
-          "JDK_JAVA_OPTIONS",
-          "NODE_OPTIONS",
-          "PYTHONSTARTUP",
-          "PYTHONPATH",
-          "PERL5OPT",
-          "RUBYOPT",
-          "BASH_ENV",
-          "ENV");
-
   public ContainerEnvironment {
     shown = new TreeMap<>(shown);
     secrets = new TreeMap<>(secrets);
@@ -51,7 +30,6 @@ public record ContainerEnvironment(
    *
    * @param connections what connected resources offer (such as {@code DB_HOST})
    * @param envVars the plain variables
-   * @param filled whether a model chose {@code envVars}, which then may hold no secret
    * @param secretEnvVars the user's {@link Secret}s
    * @param keyedDigest the project's keyed digest
    * @param problems where problems are added, each quoting the variable
@@ -59,7 +37,6 @@ public record ContainerEnvironment(
   public static ContainerEnvironment of(
       Map<String, String> connections,
       Map<String, String> envVars,
-      boolean filled,
       Map<String, Secret> secretEnvVars,
       UnaryOperator<String> keyedDigest,
       List<String> problems) {
@@ -87,7 +64,6 @@ public record ContainerEnvironment(
                     + " has a NUL character in its value,"
                     + " which no environment can hold: take it out");
           }
-          if (filled) checkChosen(name, value, problems);
           put.put(name, value, false);
         });
     secretEnvVars.forEach(
@@ -122,27 +98,6 @@ public record ContainerEnvironment(
           "environment variable "
               + Values.quote(name)
               + " needs a name without '=', line breaks or other control characters");
-    }
-  }
-
-  /** What a model may not put in an environment: secrets, credentials, ways to inject code. */
-  private static void checkChosen(String name, String value, List<String> problems) {
-    if (Sensitive.name(name)) {
-      problems.add(
-          "environment variable "
-              + Values.quote(name)
-              + " holds a secret, which only the user sets: leave it out");
-    } else if (Sensitive.value(value)) {
-      problems.add(
-          "environment variable "
-              + Values.quote(name)
-              + " carries credentials in a URL, which only the user gives: leave them out");
-    } else if (INJECTING.contains(name) || name.startsWith("LD_") || name.startsWith("DYLD_")) {
-      problems.add(
-          "environment variable "
-              + Values.quote(name)
-              + " changes how programs in the container load code, which only the user sets:"
-              + " leave it out");
     }
   }
 

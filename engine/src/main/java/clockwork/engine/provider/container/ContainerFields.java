@@ -37,13 +37,15 @@ public final class ContainerFields {
               Fillable.Shape.TEXT_LIST,
               "published ports in Docker's syntax, such as 8080:80 or 53:53/udp; empty for none"),
           new Fillable(
-              ENV_VARS,
-              Fillable.Shape.TEXT_MAP,
-              "environment variables the image needs, never secrets; empty for none"),
+                  ENV_VARS,
+                  Fillable.Shape.TEXT_MAP,
+                  "environment variables the image needs, never secrets; empty for none")
+              .heldTo(Fillable.Rule.ENVIRONMENT),
           new Fillable(
-              VOLUMES,
-              Fillable.Shape.TEXT_LIST,
-              "volumes as volume-name:/path or ./directory-in-project:/path; empty for none"),
+                  VOLUMES,
+                  Fillable.Shape.TEXT_LIST,
+                  "volumes as volume-name:/path or ./directory-in-project:/path; empty for none")
+              .heldTo(Fillable.Rule.mounts(VolumeMount::hostDirectory)),
           new Fillable(
               COMMAND,
               Fillable.Shape.TEXT_LIST,

@@ -57,7 +57,7 @@ public record VolumeMount(String source, String target, boolean readOnly, boolea
       }
       readOnly = parts[2].equals("ro");
     }
-    if (source.startsWith("/") || source.startsWith("./") || source.startsWith("../")) {
+    if (isDirectory(source)) {
       return new VolumeMount(
           projectDir.resolve(source).normalize().toString(), target, readOnly, true);
     }
@@ -74,25 +74,16 @@ public record VolumeMount(String source, String target, boolean readOnly, boolea
   }
 
   /**
-   * Parses a container's volumes, adding what is wrong with each to {@code problems}. Volumes a
-   * model chose are held to its policy: a directory only when it lands inside the project once
-   * symbolic links are followed, and none of Clockwork's own files.
+   * Parses a container's volumes, adding what is wrong with each to {@code problems}.
    *
-   * @param chosenByModel whether a model filled the volumes
    * @return those that parsed, in order
    */
   public static List<VolumeMount> parseAll(
-      List<String> volumes, boolean chosenByModel, Project project, List<String> problems) {
+      List<String> volumes, Project project, List<String> problems) {
     var mounts = new ArrayList<VolumeMount>();
     for (String volume : volumes) {
       try {
-        VolumeMount mount = parse(volume, project.dir());
-        String refused =
-            chosenByModel && mount.bind()
-                ? refusedForModel(Path.of(mount.source()), project)
-                : null;
-        if (refused != null) problems.add("volume " + Values.quote(volume) + " " + refused);
-        mounts.add(mount);
+        mounts.add(parse(volume, project.dir()));
       } catch (IllegalArgumentException e) {
         problems.add(e.getMessage());
       }
@@ -100,20 +91,18 @@ public record VolumeMount(String source, String target, boolean readOnly, boolea
     return mounts;
   }
 
-  /** Why a model may not mount a host directory, or {@code null} when it may. */
-  private static String refusedForModel(Path source, Project project) {
-    String own = project.ownFileAt(source);
-    if (own != null) {
-      return "mounts Clockwork's own " + own + ": mount a directory of the project's instead";
-    }
-    if (project.contains(source)) return null;
-    Path real = Project.real(source);
-    return "mounts "
-        + (source.equals(project.dir())
-            ? "the whole project directory"
-            : "a host path outside the project")
-        + (real.equals(source) ? "" : " (it leads to " + real + ")")
-        + ": mount a named volume or a ./directory inside the project instead";
+  /**
+   * The host directory a volume mounts, as written (relative to the project, or absolute); {@code
+   * null} for a named or anonymous volume.
+   */
+  public static String hostDirectory(String spec) {
+    int colon = spec.indexOf(':');
+    String source = colon < 0 ? "" : spec.substring(0, colon);
+    return isDirectory(source) ? source : null;
+  }
+
+  private static boolean isDirectory(String source) {
+    return source.startsWith("/") || source.startsWith("./") || source.startsWith("../");
   }
 
   private static IllegalArgumentException noTarget(String spec) {

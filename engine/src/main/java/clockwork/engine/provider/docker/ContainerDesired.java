@@ -2,7 +2,6 @@ package clockwork.engine.provider.docker;
 
 import clockwork.Resource;
 import clockwork.engine.provider.container.ContainerEnvironment;
-import clockwork.engine.provider.container.ContainerFields;
 import clockwork.engine.provider.container.ContainerOutputs;
 import clockwork.engine.provider.container.ImageReference;
 import clockwork.engine.provider.container.PortMapping;
@@ -54,7 +53,6 @@ final class ContainerDesired {
    */
   static ContainerSpec desired(DockerResource container, Declaration declaration) {
     var problems = new ArrayList<String>();
-    var filled = container.filledFields();
     String name = declaration.id();
     if (!NAME.matcher(name).matches()) {
       problems.add(
@@ -85,11 +83,7 @@ final class ContainerDesired {
     Map<String, String> managedVolumes = managed(declaration, DockerVolumeResource.class);
     var volumes = new ArrayList<String>();
     for (VolumeMount mount :
-        VolumeMount.parseAll(
-            orEmpty(container.volumes()),
-            filled.contains(ContainerFields.VOLUMES),
-            declaration.project(),
-            problems)) {
+        VolumeMount.parseAll(orEmpty(container.volumes()), declaration.project(), problems)) {
       if (!mount.bind() && managedVolumes.containsKey(mount.source())) {
         mount =
             new VolumeMount(
@@ -121,7 +115,6 @@ final class ContainerDesired {
         ContainerEnvironment.of(
             connectionVariables(declaration),
             orEmpty(container.envVars()),
-            filled.contains(ContainerFields.ENV_VARS),
             orEmpty(container.secretEnvVars()),
             declaration::keyedDigest,
             problems);

@@ -3,7 +3,6 @@ package clockwork.engine.provider.file;
 import clockwork.resources.FileResource;
 import clockwork.spi.Declaration;
 import clockwork.spi.Fillable;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,10 +26,11 @@ public final class FileProvider extends FileWritingProvider<FileResource> {
                   + " about 50 lines, medium: 50 to 200, large: more), short when there is none",
               LONGEST_CONTENT),
           new Fillable(
-              "mode",
-              Fillable.Shape.TEXT,
-              "permissions as three octal digits: 644 for most files, 755 for scripts, 600 for"
-                  + " private ones"));
+                  "mode",
+                  Fillable.Shape.TEXT,
+                  "permissions as three octal digits: 644 for most files, 755 for scripts, 600"
+                      + " for private ones")
+              .heldTo(Fillable.Rule.FILE_MODE));
 
   public FileProvider() {
     super("file", FileResource.class);
@@ -43,19 +43,13 @@ public final class FileProvider extends FileWritingProvider<FileResource> {
 
   @Override
   public FileSpec desired(FileResource file, Declaration declaration) {
-    var problems = new ArrayList<String>();
-    String mode = file.mode();
-    if (file.filledFields().contains("mode")
-        && mode != null
-        && MODE.matcher(mode).matches()
-        && (Integer.parseInt(mode, 8) & 02) != 0) {
-      problems.add(
-          "mode \""
-              + mode
-              + "\" lets anyone write the file, which only the user may ask for: answer 644, 600"
-              + " or 755");
-    }
     return spec(
-        declaration, file.name(), file.directory(), file.path(), mode, file.content(), problems);
+        declaration,
+        file.name(),
+        file.directory(),
+        file.path(),
+        file.mode(),
+        file.content(),
+        List.of());
   }
 }

@@ -58,9 +58,10 @@ public final class GitProvider extends AbstractProvider<GitRepoResource, GitSpec
           new Fillable(
               "branch", Fillable.Shape.TEXT, "the branch to keep the clone on, such as main"),
           new Fillable(
-              "dest",
-              Fillable.Shape.TEXT,
-              "where to clone it, a relative directory inside the project, such as vendor/name"));
+                  "dest",
+                  Fillable.Shape.TEXT,
+                  "where to clone it, a relative directory inside the project, such as vendor/name")
+              .heldTo(Fillable.Rule.HOST_DIRECTORY));
 
   public GitProvider() {
     super("git", GitRepoResource.class, GitSpec.class, GitObservation.class);
@@ -95,13 +96,6 @@ public final class GitProvider extends AbstractProvider<GitRepoResource, GitSpec
               + "\" would write over Clockwork's own "
               + own
               + ": give another directory");
-    } else if (repo.filledFields().contains("dest") && !project.contains(dest)) {
-      problems.add(
-          "dest \""
-              + repo.dest()
-              + "\" is outside the project"
-              + (Project.real(dest).equals(dest) ? "" : " (it leads to " + Project.real(dest) + ")")
-              + ": give a directory inside it");
     }
     String branch = repo.branch();
     if (branch != null && (branch.isBlank() || branch.contains(" ") || branch.startsWith("-"))) {

@@ -9,14 +9,13 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** A container's environment: secrets kept as digests, and what a model may not set. */
+/** A container's environment: secrets kept as digests, bad names and values refused. */
 class ContainerEnvironmentTest {
   private final List<String> problems = new ArrayList<>();
 
-  private ContainerEnvironment of(
-      Map<String, String> envVars, boolean filled, Map<String, Secret> secrets) {
+  private ContainerEnvironment of(Map<String, String> envVars, Map<String, Secret> secrets) {
     return ContainerEnvironment.of(
-        Map.of("DB_HOST", "db"), envVars, filled, secrets, value -> "k" + value.length(), problems);
+        Map.of("DB_HOST", "db"), envVars, secrets, value -> "k" + value.length(), problems);
   }
 
   @Test
@@ -24,7 +23,6 @@ class ContainerEnvironmentTest {
     var environment =
         of(
             Map.of("MODE", "prod", "POSTGRES_PASSWORD", "hunter2", "URL", "pg://u:pw@db/x"),
-            false,
             Map.of("SIGNING", Secret.of("s1gn")));
 
     assertThat(problems).isEmpty();
@@ -38,37 +36,9 @@ class ContainerEnvironmentTest {
   }
 
   @Test
-  void aModel_setsNoSecretNoCredentialAndNothingThatInjectsCode() {
-    of(
-        Map.of(
-            "DB_PASS", "x",
-            "PGPASS", "x",
-            "AWS_ACCESS_KEY_ID", "x",
-            "AUTH_KEY", "x",
-            "SESSION_KEY", "x",
-            "DATABASE_URL", "postgres://app:pw@db/app",
-            "LD_PRELOAD", "/tmp/evil.so",
-            "NODE_OPTIONS", "--require /tmp/x",
-            "MODE", "prod"),
-        true,
-        Map.of());
-
-    assertThat(problems)
-        .hasSize(8)
-        .contains(
-            "environment variable \"DB_PASS\" holds a secret, which only the user sets: leave it"
-                + " out",
-            "environment variable \"DATABASE_URL\" carries credentials in a URL, which only the"
-                + " user gives: leave them out",
-            "environment variable \"LD_PRELOAD\" changes how programs in the container load code,"
-                + " which only the user sets: leave it out");
-  }
-
-  @Test
   void unsetSecrets_badNames_andNulCharacters_areRefused_namingThem() {
     of(
         Map.of("A\nB", "x", "", "x", "NUL", "a\0b", "BOTH", "x"),
-        false,
         Map.of("BOTH", Secret.of("y"), "UNSET", Secret.of(null)));
 
     assertThat(problems)

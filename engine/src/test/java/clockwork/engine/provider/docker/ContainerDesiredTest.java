@@ -1,7 +1,6 @@
 package clockwork.engine.provider.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import clockwork.Resource;
 import clockwork.engine.provider.container.ContainerOutputs;
@@ -9,7 +8,6 @@ import clockwork.engine.testing.TestDeclaration;
 import clockwork.resources.DockerResource;
 import clockwork.resources.FileResource;
 import clockwork.resources.PostgresDatabaseResource;
-import clockwork.spi.InvalidResourceException;
 import clockwork.spi.Project;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -92,40 +90,10 @@ class ContainerDesiredTest {
   }
 
   @Test
-  void desired_refusesModelChosenMounts_thatLeaveTheProjectOrTouchClockworksOwnFiles(
+  void desired_letsTheUserMountWhatTheyLike_theModelPolicyIsForModels(
       @TempDir Path dir, @TempDir Path outside) throws IOException {
     Files.createSymbolicLink(dir.resolve("etclink"), outside);
-    Files.createDirectories(dir.resolve("data"));
     var real = new Project("p", "id", dir.toRealPath());
-    String[] refused = {
-      "./etclink:/hostetc",
-      "./etclink/sub:/x",
-      "./:/src",
-      "./.env:/e",
-      "./.clockwork:/c",
-      "./clockwork.lock:/l",
-      "../up:/u",
-      "/etc:/e"
-    };
-    for (String volume : refused) {
-      var container = new DockerResource("web").image("nginx:1");
-      container.fill(Map.of("volumes", List.of(volume)));
-      assertThatThrownBy(
-              () -> ContainerDesired.desired(container, TestDeclaration.of(real, "web")), volume)
-          .isInstanceOf(InvalidResourceException.class)
-          .hasMessageStartingWith("volume \"" + volume + "\" mounts ");
-    }
-    var linked = new DockerResource("web").image("nginx:1");
-    linked.fill(Map.of("volumes", List.of("./etclink:/hostetc")));
-    assertThatThrownBy(() -> ContainerDesired.desired(linked, TestDeclaration.of(real, "web")))
-        .hasMessage(
-            "volume \"./etclink:/hostetc\" mounts a host path outside the project (it leads to "
-                + outside.toRealPath()
-                + "): mount a named volume or a ./directory inside the project instead");
-    var fine = new DockerResource("web").image("nginx:1");
-    fine.fill(Map.of("volumes", List.of("./data:/data", "./new:/new", "cache:/cache")));
-    assertThat(ContainerDesired.desired(fine, TestDeclaration.of(real, "web")).volumes())
-        .hasSize(3);
     var given = new DockerResource("web").image("nginx:1").volumes("./etclink:/hostetc");
     assertThat(ContainerDesired.desired(given, TestDeclaration.of(real, "web")).volumes())
         .as("the user may mount what they like")
