@@ -32,13 +32,15 @@ import java.util.Set;
  *
  * <p>A resource that misses required values is <em>completed</em>: a language model fills the
  * properties its kind allows, never one the user gave, and Clockwork checks the answer like any
- * other untrusted input ({@link #fill}).
+ * other untrusted input. Completion never changes the user's object: it makes a read-only snapshot
+ * with the chosen values ({@link #completed}), which is what providers read.
  */
-public abstract class Resource {
+public abstract class Resource implements Cloneable {
   private final String name;
   private final String declaredAt;
-  private final Map<String, Object> given = new LinkedHashMap<>();
-  private final Set<String> filled = new LinkedHashSet<>();
+  private Map<String, Object> given = new LinkedHashMap<>();
+  private Set<String> filled = Set.of();
+  private boolean snapshot;
   private final Set<Resource> connections = new LinkedHashSet<>();
   private final List<Assertion> assertions = new ArrayList<>();
   private boolean defaultAssertions = true;
@@ -92,6 +94,7 @@ public abstract class Resource {
    * @throws IllegalArgumentException when a target is null or this resource itself
    */
   public Resource connect(Resource... targets) {
+    checkWritable("connect");
     for (Resource target : targets) {
       if (target == null || target == this) {
         throw new IllegalArgumentException(
@@ -113,6 +116,7 @@ public abstract class Resource {
    * @throws IllegalArgumentException when an assertion is null
    */
   public Resource assertions(Assertion... assertions) {
+    checkWritable("assertions");
     for (Assertion assertion : assertions) {
       if (assertion == null) {
         throw new IllegalArgumentException(kindAndName() + ": assertions(...) was given null");
@@ -132,6 +136,7 @@ public abstract class Resource {
    * default).
    */
   public Resource defaultAssertions(boolean on) {
+    checkWritable("defaultAssertions");
     this.defaultAssertions = on;
     return this;
   }
@@ -170,31 +175,41 @@ public abstract class Resource {
   }
 
   /**
-   * Gives the properties the user left out the values completion chose, replacing the ones an
-   * earlier call filled. The engine calls this; the user's own values are never replaced.
+   * A read-only snapshot of this resource as completed: the properties given, and the values
+   * completion chose for properties the user left out ({@link #filledFields()} says which). This
+   * resource is not changed. The engine calls this; a snapshot refuses every setter.
    *
    * @param values by property; strings, and unmodifiable lists and maps of strings
    * @throws IllegalArgumentException when one of them was given by the user, naming it
    */
-  public final void fill(Map<String, ?> values) {
+  public final Resource completed(Map<String, ?> values) {
     for (String field : values.keySet()) {
-      if (given.containsKey(field) && !filled.contains(field)) {
+      if (given.containsKey(field)) {
         throw new IllegalArgumentException(
             kindAndName() + ": " + field + " was given in main.java and is not filled");
       }
     }
-    filled.forEach(given::remove);
-    filled.clear();
-    values.forEach(
-        (field, value) -> {
-          given.put(field, Objects.requireNonNull(value, field));
-          filled.add(field);
-        });
+    Resource copy;
+    try {
+      copy = (Resource) super.clone();
+    } catch (CloneNotSupportedException e) {
+      throw new AssertionError(e); // Resource is Cloneable
+    }
+    copy.given = new LinkedHashMap<>(given);
+    values.forEach((field, value) -> copy.given.put(field, Objects.requireNonNull(value, field)));
+    copy.filled = Collections.unmodifiableSet(new LinkedHashSet<>(values.keySet()));
+    copy.snapshot = true;
+    return copy;
   }
 
-  /** The properties {@link #fill} gave values, in the order filled; empty when none. */
+  /** The properties completion gave values, in the order filled; empty when none. */
   public final Set<String> filledFields() {
-    return Collections.unmodifiableSet(new LinkedHashSet<>(filled));
+    return filled;
+  }
+
+  /** Whether this is a completed snapshot ({@link #completed}), which no setter changes. */
+  public final boolean isSnapshot() {
+    return snapshot;
   }
 
   /** The properties that must have a value before this resource can be made. */
@@ -207,6 +222,7 @@ public abstract class Resource {
    */
   protected final Resource set(String field, Object value) {
     Objects.requireNonNull(field, "field");
+    checkWritable(field);
     if (value == null) {
       throw new IllegalArgumentException(
           kindAndName()
@@ -280,6 +296,22 @@ public abstract class Resource {
     if (get(field) instanceof Map<?, ?> existing) map.putAll((Map<String, Object>) existing);
     map.put(key, value);
     return set(field, Collections.unmodifiableMap(map));
+  }
+
+  /**
+   * Refuses a change to a snapshot, which must stay what completion made it; a resource that keeps
+   * state of its own, outside its properties, calls this before changing it.
+   *
+   * @throws IllegalStateException when this is a snapshot, naming the property
+   */
+  protected final void checkWritable(String property) {
+    if (snapshot) {
+      throw new IllegalStateException(
+          kindAndName()
+              + " is a completed snapshot, which cannot change: ."
+              + property
+              + "(...) belongs in main.java, on the resource declared there");
+    }
   }
 
   /** How messages name this resource: its class and its name, as the user wrote them. */

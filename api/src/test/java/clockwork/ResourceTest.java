@@ -36,4 +36,36 @@ class ResourceTest {
     assertThat(web.missingFields()).containsExactly("image");
     assertThat(web.fields()).containsEntry("envVars", Map.of());
   }
+
+  @Test
+  void completed_isAReadOnlySnapshot_andTheDeclarationStaysAsWritten() {
+    var declared = new DockerResource("web").ports("8080:80");
+    var snapshot = (DockerResource) declared.completed(Map.of("image", "nginx:1"));
+
+    assertThat(snapshot.image()).isEqualTo("nginx:1");
+    assertThat(snapshot.ports()).containsExactly("8080:80");
+    assertThat(snapshot.filledFields()).containsExactly("image");
+    assertThat(snapshot.missingFields()).isEmpty();
+    assertThat(declared.image()).isNull();
+    assertThat(declared.filledFields()).isEmpty();
+    assertThat(declared.missingFields()).containsExactly("image");
+    assertThatThrownBy(() -> snapshot.image("evil:1"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage(
+            "DockerResource \"web\" is a completed snapshot, which cannot change: .image(...)"
+                + " belongs in main.java, on the resource declared there");
+    assertThatThrownBy(() -> snapshot.connect(declared)).isInstanceOf(IllegalStateException.class);
+    assertThat(declared.connections()).isEmpty();
+    assertThat(snapshot.image()).isEqualTo("nginx:1");
+  }
+
+  @Test
+  void completed_neverReplacesAValueTheUserGave() {
+    var declared = new DockerResource("web").image("nginx:1");
+
+    assertThatThrownBy(() -> declared.completed(Map.of("image", "evil:1")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("DockerResource \"web\": image was given in main.java and is not filled");
+    assertThat(declared.image()).isEqualTo("nginx:1");
+  }
 }

@@ -66,6 +66,7 @@ public final class BlankResource extends Resource {
    * @throws IllegalArgumentException when a child is null or this composite itself
    */
   public BlankResource add(Resource... resources) {
+    checkWritable("add");
     for (Resource child : resources) {
       if (child == null || child == this) {
         throw new IllegalArgumentException(

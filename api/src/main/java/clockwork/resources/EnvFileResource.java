@@ -96,6 +96,7 @@ public final class EnvFileResource extends Resource {
    *     when the file is planned, naming the variable
    */
   public EnvFileResource secret(String name, Secret value) {
+    checkWritable("secret");
     if (name == null) throw new IllegalArgumentException(kindAndName() + ": a secret needs a name");
     if (value == null) {
       throw new IllegalArgumentException(

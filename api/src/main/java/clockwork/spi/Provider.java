@@ -52,9 +52,10 @@ public interface Provider<R extends Resource, S extends Record, O extends Record
 
   /**
    * Turns a complete declaration into its desired spec: defaults filled, relative paths resolved
-   * against the project, every value checked. Values a model filled ({@link
-   * Resource#filledFields()}) are untrusted: they are held to a stricter policy, such as no host
-   * path outside the project.
+   * against the project, every value checked. The resource is a read-only snapshot ({@link
+   * Resource#completed}): the user's values and those a model filled ({@link
+   * Resource#filledFields()}), which the engine has already held to the rules of their {@link
+   * Fillable} fields; a provider checks both alike.
    *
    * @throws InvalidResourceException listing every problem found, each quoting the value and saying
    *     what to write instead

@@ -196,7 +196,7 @@ public final class Completer {
     List<String> missing = resource.missingFields();
     if (missing.isEmpty()) {
       try {
-        return desired(done, provider, null, null);
+        return desired(done, provider, resource.completed(Map.of()), null, null);
       } catch (InvalidResourceException e) {
         return new Result.Invalid(
             e.problems().stream().map(p -> Problem.of(resource, node.id(), p)).toList(), false);
@@ -226,7 +226,7 @@ public final class Completer {
       return needsModel;
     }
 
-    Prompt prompt = prompt(graph, node, new AnswerFormat(resource.kind() + "_fill", fill));
+    Prompt prompt = prompt(done, new AnswerFormat(resource.kind() + "_fill", fill));
     String inputs = prompt.inputs(access.model());
     CompletionLock.Entry entry = lock.get(node.id());
     if (entry != null && entry.inputs().equals(inputs) && !access.refreshes(node.id())) {
@@ -249,9 +249,11 @@ public final class Completer {
       Set<String> given) {
     ResourceGraph.Node node = done.node();
     try {
-      node.resource()
-          .fill(withoutEmpty(Answer.read(entry.values(), prompt.format(), given, project)));
-      return desired(done, provider, entry, Completion.Source.LOCK);
+      Resource completed =
+          node.resource()
+              .completed(
+                  withoutEmpty(Answer.read(entry.values(), prompt.format(), given, project)));
+      return desired(done, provider, completed, entry, Completion.Source.LOCK);
     } catch (InvalidResourceException e) {
       return invalid(
           node,
@@ -288,13 +290,13 @@ public final class Completer {
       String answer = client.ask(conversation, prompt.format());
       try {
         var values = Answer.read(answer, prompt.format(), given, project);
-        node.resource().fill(withoutEmpty(values));
+        Resource completed = node.resource().completed(withoutEmpty(values));
         var entry =
             new CompletionLock.Entry(
-                node.resource().kind(), client.model(), inputs, Answer.toJson(values));
-        Result chosen = desired(done, provider, entry, Completion.Source.MODEL);
+                completed.kind(), client.model(), inputs, Answer.toJson(values));
+        Result chosen = desired(done, provider, completed, entry, Completion.Source.MODEL);
         if (chosen instanceof Result.Done(Desired desired, var pinned)) {
-          provider.checkChosen(desired.spec(), node.resource().filledFields(), context);
+          provider.checkChosen(desired.spec(), completed.filledFields(), context);
         }
         return chosen;
       } catch (InvalidResourceException e) {
@@ -312,7 +314,6 @@ public final class Completer {
                   + "\nAnswer again with one JSON object holding exactly: "
                   + fields));
     }
-    node.resource().fill(Map.of());
     return invalid(
         node,
         "the model's answers were refused "
@@ -340,13 +341,16 @@ public final class Completer {
     return filled;
   }
 
+  /**
+   * @param resource the completed snapshot, which the provider reads; never the user's object
+   */
   private Result desired(
       Completed done,
       ProviderHandle<?, ?, ?> provider,
+      Resource resource,
       CompletionLock.Entry pinned,
       Completion.Source source) {
     ResourceGraph.Node node = done.node();
-    Resource resource = node.resource();
     Completion completion =
         source == null
             ? null
@@ -367,10 +371,20 @@ public final class Completer {
     return new Result.Invalid(List.of(Problem.of(node.resource(), node.id(), message)), byModel);
   }
 
-  private static Prompt prompt(ResourceGraph graph, ResourceGraph.Node node, AnswerFormat format) {
+  /**
+   * The prompt for a resource whose dependencies are all completed: they show as completed, their
+   * chosen values included; its siblings in a composite as declared, for they may be completed at
+   * the same time.
+   */
+  private static Prompt prompt(Completed done, AnswerFormat format) {
+    ResourceGraph graph = done.graph();
+    ResourceGraph.Node node = done.node();
     List<Prompt.Neighbour> connected =
         node.dependsOn().stream()
-            .map(id -> new Prompt.Neighbour(id, graph.node(id).resource()))
+            .map(
+                id ->
+                    new Prompt.Neighbour(
+                        id, ((Result.Done) done.dependencies().get(id)).desired().resource()))
             .toList();
     String composite = node.composites().isEmpty() ? null : node.composites().getLast();
     List<Prompt.Neighbour> siblings =

@@ -8,7 +8,8 @@ import java.util.List;
  *
  * @param id its identity in state and plans
  * @param kind its provider's kind
- * @param resource the declaration, for messages
+ * @param resource the completed snapshot of the declaration ({@link Resource#completed}), for
+ *     messages
  * @param spec the provider's desired spec
  * @param dependsOn ids of the resources it depends on
  * @param composites ids of the composites it is in, outermost first

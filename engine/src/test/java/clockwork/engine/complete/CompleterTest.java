@@ -147,6 +147,30 @@ class CompleterTest {
   }
 
   @Test
+  void completion_makesASnapshot_andLeavesTheUsersDeclarationAsWritten() {
+    server.script("api", answer(API_ANSWER));
+    var db = db();
+    DockerResource declared = api(db);
+    var before = declared.fields();
+
+    List<Desired> desired = complete(db, declared);
+
+    assertThat(declared.fields()).isEqualTo(before);
+    assertThat(declared.image()).isNull();
+    assertThat(declared.filledFields()).isEmpty();
+    Resource snapshot = desired.getLast().resource();
+    assertThat(snapshot).isNotSameAs(declared).isInstanceOf(DockerResource.class);
+    assertThat(((DockerResource) snapshot).image()).isEqualTo("clockwork-test/busybox:1");
+    assertThat(snapshot.filledFields()).containsExactly("image", "envVars", "command");
+    assertThat(snapshot.isSnapshot()).isTrue();
+    assertThat(desired.getFirst().resource().isSnapshot())
+        .as("a resource the user gave every value is a snapshot too")
+        .isTrue();
+    assertThatThrownBy(() -> ((DockerResource) snapshot).image("other:1"))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
   void reusesThePinnedAnswer_untilAnInputChanges_andOnlyForThatResource() throws IOException {
     server.script("api", answer(API_ANSWER));
     server.script("docs", answer("{\"content\": \"# Docs\\n\", \"mode\": \"644\"}"));
