@@ -1,11 +1,7 @@
 package clockwork.resources;
 
-import clockwork.Assertion;
-import clockwork.Resource;
-import clockwork.Secret;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A container on a Docker engine: the local one, or the one {@code DOCKER_HOST} names.
@@ -39,7 +35,7 @@ import java.util.Map;
  * POSTGRES_DB_HOST}. A variable the resource sets itself wins; two connections giving the same
  * variable give neither.
  */
-public final class DockerResource extends Resource {
+public final class DockerResource extends ContainerResource<DockerResource> {
   public DockerResource(String name) {
     super(name);
   }
@@ -47,79 +43,6 @@ public final class DockerResource extends Resource {
   @Override
   public String kind() {
     return "docker";
-  }
-
-  @Override
-  protected List<String> requiredFields() {
-    return List.of("image");
-  }
-
-  @Override
-  public DockerResource assertions(Assertion... assertions) {
-    super.assertions(assertions);
-    return this;
-  }
-
-  @Override
-  public DockerResource defaultAssertions(boolean on) {
-    super.defaultAssertions(on);
-    return this;
-  }
-
-  @Override
-  public DockerResource description(String description) {
-    super.description(description);
-    return this;
-  }
-
-  @Override
-  public DockerResource connect(Resource... targets) {
-    super.connect(targets);
-    return this;
-  }
-
-  /** The image, such as {@code postgres:15-alpine}; {@code null} when not given. */
-  public String image() {
-    return (String) get("image");
-  }
-
-  /** The image to run; used when present on the engine, pulled otherwise. Required. */
-  public DockerResource image(String image) {
-    set("image", image);
-    return this;
-  }
-
-  /** The published ports; {@code null} when not given (none). */
-  @SuppressWarnings("unchecked")
-  public List<String> ports() {
-    return (List<String>) get("ports");
-  }
-
-  /**
-   * The ports to publish, in Docker's syntax: {@code "8080:80"}, {@code "80"} (a container port on
-   * a host port Docker picks), {@code "127.0.0.1:8080:80"}, {@code "53:53/udp"}, {@code
-   * "8000-8002:8000-8002"}. Replaces the ports given before.
-   */
-  public DockerResource ports(String... ports) {
-    setList("ports", ports);
-    return this;
-  }
-
-  /** The volumes; {@code null} when not given (none). */
-  @SuppressWarnings("unchecked")
-  public List<String> volumes() {
-    return (List<String>) get("volumes");
-  }
-
-  /**
-   * The volumes to mount, in Docker's syntax: {@code "./data:/var/lib/data"} (a directory, relative
-   * to the project directory), {@code "/srv/x:/x:ro"} (read-only), {@code "named-vol:/x"} (a Docker
-   * volume; one that does not exist yet is made for this container and removed with it). Replaces
-   * the volumes given before.
-   */
-  public DockerResource volumes(String... volumes) {
-    setList("volumes", volumes);
-    return this;
   }
 
   /**
@@ -131,44 +54,6 @@ public final class DockerResource extends Resource {
     var all = new ArrayList<String>(volumes() == null ? List.of() : volumes());
     all.add(volume.name() + ":" + containerPath);
     return volumes(all.toArray(String[]::new));
-  }
-
-  /** The environment; {@code null} when not given (none). */
-  @SuppressWarnings("unchecked")
-  public Map<String, String> envVars() {
-    return (Map<String, String>) get("envVars");
-  }
-
-  /** Sets the environment, replacing what was given before. */
-  public DockerResource envVars(Map<String, String> envVars) {
-    setMap("envVars", envVars);
-    return this;
-  }
-
-  /**
-   * Adds one environment variable, keeping the others. A name that looks secret (such as {@code
-   * POSTGRES_PASSWORD}) or a value with credentials in a URL is treated as a secret: shown as
-   * {@code (sensitive)}, kept in state only as a digest.
-   */
-  public DockerResource envVar(String name, String value) {
-    putEntry("envVars", name, value);
-    return this;
-  }
-
-  /**
-   * Adds a secret environment variable, such as {@code envVar("POSTGRES_PASSWORD",
-   * Secret.fromEnv("DB_PASSWORD"))}: its value goes into the container and nowhere else (plans show
-   * {@code (sensitive)}, state keeps a digest). One that is not set stops the plan.
-   */
-  public DockerResource envVar(String name, Secret value) {
-    putEntry("secretEnvVars", name, value);
-    return this;
-  }
-
-  /** The secret environment variables; {@code null} when none were given. */
-  @SuppressWarnings("unchecked")
-  public Map<String, Secret> secretEnvVars() {
-    return (Map<String, Secret>) get("secretEnvVars");
   }
 
   /** The networks; {@code null} when not given (the project's network). */
@@ -205,50 +90,6 @@ public final class DockerResource extends Resource {
    */
   public DockerResource restartPolicy(String restartPolicy) {
     set("restartPolicy", restartPolicy);
-    return this;
-  }
-
-  /** Whether the container must be running; {@code null} when not given (true). */
-  public Boolean mustRun() {
-    return (Boolean) get("mustRun");
-  }
-
-  /** True: running (started again if found stopped). False: created, but stopped. */
-  public DockerResource mustRun(boolean mustRun) {
-    set("mustRun", mustRun);
-    return this;
-  }
-
-  /** The command; {@code null} when not given (the image's own). */
-  @SuppressWarnings("unchecked")
-  public List<String> command() {
-    return (List<String>) get("command");
-  }
-
-  /**
-   * The command to run, as its arguments: {@code command("httpd", "-f", "-p", "80")}; for a shell
-   * command, {@code command("sh", "-c", "...")}.
-   */
-  public DockerResource command(String... command) {
-    setList("command", command);
-    return this;
-  }
-
-  /** The labels; {@code null} when not given (only Clockwork's own). */
-  @SuppressWarnings("unchecked")
-  public Map<String, String> labels() {
-    return (Map<String, String>) get("labels");
-  }
-
-  /** Sets labels, replacing those given before; Clockwork adds its own. */
-  public DockerResource labels(Map<String, String> labels) {
-    setMap("labels", labels);
-    return this;
-  }
-
-  /** Adds one label, keeping the others. */
-  public DockerResource label(String name, String value) {
-    putEntry("labels", name, value);
     return this;
   }
 

@@ -142,12 +142,12 @@ public final class EnvFileResource extends Resource {
    * without.
    */
   public String mode() {
-    return (String) get("mode");
+    return (String) get(FileResource.MODE);
   }
 
   /** Sets the file's permissions; a file with secrets must stay {@code "600"} (or stricter). */
   public EnvFileResource mode(String mode) {
-    set("mode", mode);
+    set(FileResource.MODE, mode);
     return this;
   }
 }

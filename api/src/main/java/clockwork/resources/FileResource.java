@@ -32,6 +32,11 @@ import java.util.Locale;
  * }</pre>
  */
 public final class FileResource extends Resource {
+  /** The names of the properties a model may fill, for the engine to use too. */
+  public static final String CONTENT = "content";
+
+  public static final String MODE = "mode";
+
   /**
    * @param name the resource's identity, and the file's name unless {@link #path(String)} is given
    */
@@ -46,7 +51,7 @@ public final class FileResource extends Resource {
 
   @Override
   protected List<String> requiredFields() {
-    return List.of("content");
+    return List.of(CONTENT);
   }
 
   @Override
@@ -75,7 +80,7 @@ public final class FileResource extends Resource {
 
   /** The file's content, written as UTF-8; {@code null} when not given. */
   public String content() {
-    return (String) get("content");
+    return (String) get(CONTENT);
   }
 
   /**
@@ -83,7 +88,7 @@ public final class FileResource extends Resource {
    * description.
    */
   public FileResource content(String content) {
-    set("content", content);
+    set(CONTENT, content);
     return this;
   }
 
@@ -117,7 +122,7 @@ public final class FileResource extends Resource {
 
   /** The file's permissions as an octal string; {@code null} when not given ({@code "644"}). */
   public String mode() {
-    return (String) get("mode");
+    return (String) get(MODE);
   }
 
   /**
@@ -125,7 +130,7 @@ public final class FileResource extends Resource {
    * on file systems without POSIX permissions.
    */
   public FileResource mode(String mode) {
-    set("mode", mode);
+    set(MODE, mode);
     return this;
   }
 

@@ -24,6 +24,12 @@ import java.util.List;
  * by hand shows as drift.
  */
 public final class GitRepoResource extends Resource {
+  /** The names of the properties a model may fill, for the engine to use too. */
+  public static final String REPO_URL = "repoUrl";
+
+  public static final String BRANCH = "branch";
+  public static final String DEST = "dest";
+
   public GitRepoResource(String name) {
     super(name);
   }
@@ -35,7 +41,7 @@ public final class GitRepoResource extends Resource {
 
   @Override
   protected List<String> requiredFields() {
-    return List.of("repoUrl");
+    return List.of(REPO_URL);
   }
 
   @Override
@@ -64,34 +70,34 @@ public final class GitRepoResource extends Resource {
 
   /** The remote's URL; {@code null} when not given. */
   public String repoUrl() {
-    return (String) get("repoUrl");
+    return (String) get(REPO_URL);
   }
 
   /** The repository to clone: an https, ssh or file URL, or a local path. Required. */
   public GitRepoResource repoUrl(String repoUrl) {
-    set("repoUrl", repoUrl);
+    set(REPO_URL, repoUrl);
     return this;
   }
 
   /** Where the clone goes; {@code null} when not given (the resource's name). */
   public String dest() {
-    return (String) get("dest");
+    return (String) get(DEST);
   }
 
   /** Puts the clone in this directory, relative to the project directory or absolute. */
   public GitRepoResource dest(String dest) {
-    set("dest", dest);
+    set(DEST, dest);
     return this;
   }
 
   /** The branch; {@code null} when not given (the remote's default branch). */
   public String branch() {
-    return (String) get("branch");
+    return (String) get(BRANCH);
   }
 
   /** Keeps the clone on this branch. */
   public GitRepoResource branch(String branch) {
-    set("branch", branch);
+    set(BRANCH, branch);
     return this;
   }
 

@@ -24,6 +24,9 @@ import java.util.Map;
  * removes work as for {@link FileResource}.
  */
 public final class TemplateFileResource extends Resource {
+  /** The names of the properties a model may fill, for the engine to use too. */
+  public static final String VARIABLES = "variables";
+
   public TemplateFileResource(String name) {
     super(name);
   }
@@ -37,7 +40,7 @@ public final class TemplateFileResource extends Resource {
   @Override
   protected List<String> requiredFields() {
     if (get("template") == null && get("templateFile") == null) return List.of("template");
-    return description() != null && get("variables") == null ? List.of("variables") : List.of();
+    return description() != null && get(VARIABLES) == null ? List.of(VARIABLES) : List.of();
   }
 
   @Override
@@ -89,18 +92,18 @@ public final class TemplateFileResource extends Resource {
   /** The variables; {@code null} when not given. */
   @SuppressWarnings("unchecked")
   public Map<String, String> variables() {
-    return (Map<String, String>) get("variables");
+    return (Map<String, String>) get(VARIABLES);
   }
 
   /** Sets every variable, replacing those given before. */
   public TemplateFileResource variables(Map<String, String> variables) {
-    setMap("variables", variables);
+    setMap(VARIABLES, variables);
     return this;
   }
 
   /** Sets one variable, keeping the others. */
   public TemplateFileResource variable(String name, String value) {
-    putEntry("variables", name, value);
+    putEntry(VARIABLES, name, value);
     return this;
   }
 
@@ -128,12 +131,12 @@ public final class TemplateFileResource extends Resource {
 
   /** The file's permissions as an octal string; {@code null} when not given ({@code "644"}). */
   public String mode() {
-    return (String) get("mode");
+    return (String) get(FileResource.MODE);
   }
 
   /** Sets the file's permissions, such as {@code "600"}. */
   public TemplateFileResource mode(String mode) {
-    set("mode", mode);
+    set(FileResource.MODE, mode);
     return this;
   }
 }

@@ -10,6 +10,7 @@ import clockwork.engine.provider.container.Labels;
 import clockwork.engine.provider.container.PortMapping;
 import clockwork.engine.provider.container.VolumeMount;
 import clockwork.resources.AppleContainerResource;
+import clockwork.resources.ContainerResource;
 import clockwork.spi.AbstractProvider;
 import clockwork.spi.Action;
 import clockwork.spi.Applied;
@@ -182,18 +183,18 @@ public final class AppleContainerProvider
 
   private static List<FieldChange> fields(AppleContainerSpec spec) {
     var fields = new ArrayList<FieldChange>();
-    fields.add(FieldChange.added(ContainerFields.IMAGE, Values.quote(spec.image())));
+    fields.add(FieldChange.added(ContainerResource.IMAGE, Values.quote(spec.image())));
     if (!spec.ports().isEmpty()) {
-      fields.add(FieldChange.added(ContainerFields.PORTS, show(spec.ports())));
+      fields.add(FieldChange.added(ContainerResource.PORTS, show(spec.ports())));
     }
     if (!spec.volumes().isEmpty()) {
-      fields.add(FieldChange.added(ContainerFields.VOLUMES, show(spec.volumes())));
+      fields.add(FieldChange.added(ContainerResource.VOLUMES, show(spec.volumes())));
     }
     if (!spec.env().isEmpty()) {
-      fields.add(FieldChange.added(ContainerFields.ENV_VARS, show(spec.env())));
+      fields.add(FieldChange.added(ContainerResource.ENV_VARS, show(spec.env())));
     }
     if (!spec.command().isEmpty()) {
-      fields.add(FieldChange.added(ContainerFields.COMMAND, show(spec.command())));
+      fields.add(FieldChange.added(ContainerResource.COMMAND, show(spec.command())));
     }
     return fields;
   }

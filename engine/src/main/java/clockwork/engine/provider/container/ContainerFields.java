@@ -1,6 +1,7 @@
 package clockwork.engine.provider.container;
 
 import clockwork.engine.state.Json;
+import clockwork.resources.ContainerResource;
 import clockwork.spi.FieldChange;
 import clockwork.spi.Fillable;
 import clockwork.spi.Sensitive;
@@ -15,39 +16,33 @@ import java.util.stream.Collectors;
 /**
  * The fields every container target shares (Docker's, Apple's, and those to come): their names,
  * what a model may fill of them, how plans show their values, and the hash of those that replace a
- * container when they change.
+ * container when they change. Their names are {@link ContainerResource}'s.
  */
 public final class ContainerFields {
-  public static final String IMAGE = "image";
-  public static final String PORTS = "ports";
-  public static final String ENV_VARS = "envVars";
-  public static final String VOLUMES = "volumes";
-  public static final String COMMAND = "command";
-  public static final String LABELS = "labels";
 
   /** What a model may fill of a container, in the order asked. */
   public static final List<Fillable> FILLABLE =
       List.of(
           new Fillable(
-              IMAGE,
+              ContainerResource.IMAGE,
               Fillable.Shape.TEXT,
               "the image to run, with a tag, such as nginx:1.27-alpine or python:3.13-slim"),
           new Fillable(
-              PORTS,
+              ContainerResource.PORTS,
               Fillable.Shape.TEXT_LIST,
               "published ports in Docker's syntax, such as 8080:80 or 53:53/udp; empty for none"),
           new Fillable(
-                  ENV_VARS,
+                  ContainerResource.ENV_VARS,
                   Fillable.Shape.TEXT_MAP,
                   "environment variables the image needs, never secrets; empty for none")
               .heldTo(Fillable.Rule.ENVIRONMENT),
           new Fillable(
-                  VOLUMES,
+                  ContainerResource.VOLUMES,
                   Fillable.Shape.TEXT_LIST,
                   "volumes as volume-name:/path or ./directory-in-project:/path; empty for none")
               .heldTo(Fillable.Rule.mounts(VolumeMount::hostDirectory)),
           new Fillable(
-              COMMAND,
+              ContainerResource.COMMAND,
               Fillable.Shape.TEXT_LIST,
               "the command and its arguments, one per entry; empty for the image's own"));
 
@@ -90,12 +85,12 @@ public final class ContainerFields {
       List<String> command,
       Map<String, String> labels) {
     var fields = new LinkedHashMap<String, Object>();
-    fields.put(IMAGE, image);
-    fields.put(PORTS, ports);
-    fields.put(VOLUMES, volumes);
-    fields.put(ENV_VARS, env);
-    fields.put(COMMAND, command);
-    fields.put(LABELS, labels);
+    fields.put(ContainerResource.IMAGE, image);
+    fields.put(ContainerResource.PORTS, ports);
+    fields.put(ContainerResource.VOLUMES, volumes);
+    fields.put(ContainerResource.ENV_VARS, env);
+    fields.put(ContainerResource.COMMAND, command);
+    fields.put(ContainerResource.LABELS, labels);
     return fields;
   }
 

@@ -4,6 +4,7 @@ import static clockwork.engine.provider.container.ContainerFields.show;
 
 import clockwork.engine.provider.container.ContainerFields;
 import clockwork.engine.provider.container.Labels;
+import clockwork.resources.ContainerResource;
 import clockwork.spi.Action;
 import clockwork.spi.Applied;
 import clockwork.spi.Diff;
@@ -157,17 +158,18 @@ final class ContainerDiff {
 
   private static List<FieldChange> fields(ContainerSpec spec) {
     var fields = new ArrayList<FieldChange>();
-    fields.add(FieldChange.added(ContainerFields.IMAGE, Values.quote(spec.image())));
+    fields.add(FieldChange.added(ContainerResource.IMAGE, Values.quote(spec.image())));
     if (!spec.ports().isEmpty())
-      fields.add(FieldChange.added(ContainerFields.PORTS, show(spec.ports())));
+      fields.add(FieldChange.added(ContainerResource.PORTS, show(spec.ports())));
     if (!spec.volumes().isEmpty())
-      fields.add(FieldChange.added(ContainerFields.VOLUMES, show(spec.volumes())));
+      fields.add(FieldChange.added(ContainerResource.VOLUMES, show(spec.volumes())));
     if (!spec.env().isEmpty())
-      fields.add(FieldChange.added(ContainerFields.ENV_VARS, show(spec.env())));
+      fields.add(FieldChange.added(ContainerResource.ENV_VARS, show(spec.env())));
     fields.add(FieldChange.added("networks", show(spec.networks())));
     if (spec.command() != null)
-      fields.add(FieldChange.added(ContainerFields.COMMAND, show(spec.command())));
-    if (!spec.labels().isEmpty()) fields.add(FieldChange.added("labels", show(spec.labels())));
+      fields.add(FieldChange.added(ContainerResource.COMMAND, show(spec.command())));
+    if (!spec.labels().isEmpty())
+      fields.add(FieldChange.added(ContainerResource.LABELS, show(spec.labels())));
     if (spec.healthcheck() != null)
       fields.add(FieldChange.added("healthcheck", Values.quote(spec.healthcheck())));
     fields.add(FieldChange.added("restartPolicy", Values.quote(spec.restartPolicy())));

@@ -9,6 +9,7 @@ import clockwork.engine.provider.container.Labels;
 import clockwork.engine.provider.container.PortMapping;
 import clockwork.engine.provider.container.VolumeMount;
 import clockwork.engine.provider.docker.Artifacts.Leftover;
+import clockwork.resources.ContainerResource;
 import clockwork.resources.DockerResource;
 import clockwork.spi.AbstractProvider;
 import clockwork.spi.Applied;
@@ -315,7 +316,7 @@ public final class DockerContainerProvider
    */
   @Override
   public void checkChosen(ContainerSpec spec, Set<String> chosen, Context context) {
-    if (!chosen.contains(ContainerFields.IMAGE)) return;
+    if (!chosen.contains(ContainerResource.IMAGE)) return;
     DockerClient docker;
     Set<String> present;
     try {

@@ -20,13 +20,13 @@ public final class FileProvider extends FileWritingProvider<FileResource> {
   private static final List<Fillable> FILLABLE =
       List.of(
           new Fillable(
-              "content",
+              FileResource.CONTENT,
               Fillable.Shape.TEXT,
               "the whole file, as its description says; as long as the size hint says (small: up to"
                   + " about 50 lines, medium: 50 to 200, large: more), short when there is none",
               LONGEST_CONTENT),
           new Fillable(
-                  "mode",
+                  FileResource.MODE,
                   Fillable.Shape.TEXT,
                   "permissions as three octal digits: 644 for most files, 755 for scripts, 600"
                       + " for private ones")

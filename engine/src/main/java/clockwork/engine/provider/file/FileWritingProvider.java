@@ -3,6 +3,7 @@ package clockwork.engine.provider.file;
 import clockwork.Assertion;
 import clockwork.Resource;
 import clockwork.assertions.FileExistsAssert;
+import clockwork.resources.FileResource;
 import clockwork.spi.AbstractProvider;
 import clockwork.spi.Action;
 import clockwork.spi.Applied;
@@ -260,11 +261,14 @@ public abstract class FileWritingProvider<R extends Resource>
       if (!before.content().equals(desired.content())) {
         changes.add(
             FieldChange.changed(
-                "content", Values.show(before.content()), Values.show(desired.content())));
+                FileResource.CONTENT,
+                Values.show(before.content()),
+                Values.show(desired.content())));
       }
       if (!before.mode().equals(desired.mode())) {
         changes.add(
-            FieldChange.changed("mode", Values.quote(before.mode()), Values.quote(desired.mode())));
+            FieldChange.changed(
+                FileResource.MODE, Values.quote(before.mode()), Values.quote(desired.mode())));
       }
       return new Diff(Action.REPLACE, changes, false, note);
     }
@@ -285,12 +289,13 @@ public abstract class FileWritingProvider<R extends Resource>
                   + (desired.keyed() ? "" : ", sha256 " + actual.sha256().substring(0, 8))
                   + ">"
               : Values.show(before.content());
-      changes.add(FieldChange.changed("content", was, Values.show(desired.content())));
+      changes.add(FieldChange.changed(FileResource.CONTENT, was, Values.show(desired.content())));
     }
     if (actual.mode() != null && !actual.mode().equals(desired.mode())) {
       drift |= !actual.mode().equals(before.mode());
       changes.add(
-          FieldChange.changed("mode", Values.quote(actual.mode()), Values.quote(desired.mode())));
+          FieldChange.changed(
+              FileResource.MODE, Values.quote(actual.mode()), Values.quote(desired.mode())));
     }
     if (changes.isEmpty()) return Diff.same();
     return new Diff(Action.UPDATE, changes, drift, null);
@@ -626,8 +631,8 @@ public abstract class FileWritingProvider<R extends Resource>
   private static List<FieldChange> fields(FileSpec spec) {
     return List.of(
         FieldChange.added("path", Values.quote(spec.path())),
-        FieldChange.added("mode", Values.quote(spec.mode())),
-        FieldChange.added("content", Values.show(spec.content())));
+        FieldChange.added(FileResource.MODE, Values.quote(spec.mode())),
+        FieldChange.added(FileResource.CONTENT, Values.show(spec.content())));
   }
 
   private static Set<PosixFilePermission> permissions(String mode) {

@@ -24,7 +24,7 @@ public final class TemplateFileProvider extends FileWritingProvider<TemplateFile
   private static final List<Fillable> FILLABLE =
       List.of(
           new Fillable(
-              "variables",
+              TemplateFileResource.VARIABLES,
               Fillable.Shape.TEXT_MAP,
               "a value for every variable the template uses (see the given template), as its"
                   + " description says"));

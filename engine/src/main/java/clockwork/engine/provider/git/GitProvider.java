@@ -52,13 +52,15 @@ public final class GitProvider extends AbstractProvider<GitRepoResource, GitSpec
   private static final List<Fillable> FILLABLE =
       List.of(
           new Fillable(
-              "repoUrl",
+              GitRepoResource.REPO_URL,
               Fillable.Shape.TEXT,
               "the repository's clone URL, such as https://github.com/owner/name.git"),
           new Fillable(
-              "branch", Fillable.Shape.TEXT, "the branch to keep the clone on, such as main"),
+              GitRepoResource.BRANCH,
+              Fillable.Shape.TEXT,
+              "the branch to keep the clone on, such as main"),
           new Fillable(
-                  "dest",
+                  GitRepoResource.DEST,
                   Fillable.Shape.TEXT,
                   "where to clone it, a relative directory inside the project, such as vendor/name")
               .heldTo(Fillable.Rule.HOST_DIRECTORY));
@@ -195,7 +197,7 @@ public final class GitProvider extends AbstractProvider<GitRepoResource, GitSpec
   /** A model's repository must be reachable, and have the branch it chose: models invent both. */
   @Override
   public void checkChosen(GitSpec spec, Set<String> chosen, Context context) {
-    if (chosen.contains("repoUrl") || chosen.contains("branch")) {
+    if (chosen.contains(GitRepoResource.REPO_URL) || chosen.contains(GitRepoResource.BRANCH)) {
       checkRemote(spec, observe(spec, context));
     }
   }
@@ -209,9 +211,9 @@ public final class GitProvider extends AbstractProvider<GitRepoResource, GitSpec
     var fields = new ArrayList<FieldChange>();
     switch (actual.type()) {
       case "absent" -> {
-        fields.add(FieldChange.added("repoUrl", Values.quote(shown(desired.url()))));
-        fields.add(FieldChange.added("dest", Values.quote(desired.dest())));
-        fields.add(FieldChange.added("branch", Values.quote(branch)));
+        fields.add(FieldChange.added(GitRepoResource.REPO_URL, Values.quote(shown(desired.url()))));
+        fields.add(FieldChange.added(GitRepoResource.DEST, Values.quote(desired.dest())));
+        fields.add(FieldChange.added(GitRepoResource.BRANCH, Values.quote(branch)));
         return new Diff(Action.CREATE, fields, ours || adopted, null);
       }
       case "other" ->
@@ -226,7 +228,7 @@ public final class GitProvider extends AbstractProvider<GitRepoResource, GitSpec
       if (ours && previous.spec() != null && !previous.spec().url().equals(desired.url())) {
         fields.add(
             FieldChange.replacing(
-                "repoUrl",
+                GitRepoResource.REPO_URL,
                 Values.quote(shown(previous.spec().url())),
                 Values.quote(shown(desired.url()))));
         return new Diff(Action.REPLACE, fields, false, null);
@@ -243,14 +245,15 @@ public final class GitProvider extends AbstractProvider<GitRepoResource, GitSpec
                   + " choose another dest"));
     }
     if (!ours && !adopted) {
-      fields.add(FieldChange.added("branch", Values.quote(branch)));
+      fields.add(FieldChange.added(GitRepoResource.BRANCH, Values.quote(branch)));
       return new Diff(
           Action.CREATE, fields, false, "adopts the clone already there; destroy leaves it");
     }
     boolean drift = false;
     if (!branch.equals(actual.branch())) {
       fields.add(
-          FieldChange.changed("branch", Values.quote(actual.branch()), Values.quote(branch)));
+          FieldChange.changed(
+              GitRepoResource.BRANCH, Values.quote(actual.branch()), Values.quote(branch)));
       drift = previous.spec() != null && branch.equals(branch(previous.spec(), actual));
     }
     String remoteHead = actual.remoteHeads().get(branch);
