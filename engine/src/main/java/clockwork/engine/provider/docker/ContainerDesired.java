@@ -143,27 +143,25 @@ final class ContainerDesired {
           "stopTimeout " + container.stopTimeout() + " is negative: give seconds, 0 or more");
     }
     if (!problems.isEmpty()) throw new InvalidResourceException(problems);
-    return new ContainerSpec(
-        name,
-        container.name(),
-        image,
-        ports,
-        volumes,
-        mountedFiles,
-        environment.shown(),
-        networks,
-        projectNetwork,
-        restartPolicy,
-        container.mustRun() == null || container.mustRun(),
-        container.command(),
-        labels,
-        container.healthcheck(),
-        container.stopTimeout(),
-        declaration.project().id(),
-        declaration.project().name(),
-        name,
-        environment.secrets(),
-        external);
+    var spec =
+        ContainerSpec.builder(name)
+            .alias(container.name())
+            .image(image)
+            .ports(ports)
+            .volumes(volumes)
+            .mountedFiles(mountedFiles)
+            .environment(environment)
+            .restartPolicy(restartPolicy)
+            .mustRun(container.mustRun() == null || container.mustRun())
+            .command(container.command())
+            .labels(labels)
+            .healthcheck(container.healthcheck())
+            .stopTimeout(container.stopTimeout())
+            .project(declaration.project().id(), declaration.project().name());
+    return (projectNetwork
+            ? spec.projectNetwork(networks.getFirst())
+            : spec.networks(networks, external))
+        .build();
   }
 
   /**

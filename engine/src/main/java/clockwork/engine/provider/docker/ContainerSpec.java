@@ -10,7 +10,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * A container as it should be.
+ * A container as it should be. Made with {@link #builder}, which names every value and defaults
+ * what a declaration leaves out; its components are what state stores, as JSON.
  *
  * @param name the container's name: the resource's id
  * @param alias the resource's own name, by which other containers also find it on its networks
@@ -71,6 +72,151 @@ public record ContainerSpec(
     labels = new TreeMap<>(labels);
     secretEnv = secretEnv == null ? new TreeMap<>() : new TreeMap<>(secretEnv);
     externalNetworks = externalNetworks == null ? List.of() : List.copyOf(externalNetworks);
+  }
+
+  /** A spec for the container of resource {@code id}, named after it, with Docker's defaults. */
+  static Builder builder(String id) {
+    return new Builder(id);
+  }
+
+  /**
+   * Builds a {@link ContainerSpec}: every value by name. Not given: no ports, volumes, mounted
+   * files, environment, networks or labels; the image's own command and healthcheck; restart policy
+   * {@code unless-stopped}; must run; Docker's stop timeout.
+   */
+  static final class Builder {
+    private final String name;
+    private String alias;
+    private String image;
+    private List<String> ports = List.of();
+    private List<String> volumes = List.of();
+    private SortedMap<String, String> mountedFiles = new TreeMap<>();
+    private ContainerEnvironment environment =
+        new ContainerEnvironment(new TreeMap<>(), new TreeMap<>());
+    private List<String> networks = List.of();
+    private boolean projectNetwork;
+    private List<String> externalNetworks = List.of();
+    private String restartPolicy = "unless-stopped";
+    private boolean mustRun = true;
+    private List<String> command;
+    private SortedMap<String, String> labels = new TreeMap<>();
+    private String healthcheck;
+    private Integer stopTimeout;
+    private String projectId;
+    private String projectName;
+
+    private Builder(String name) {
+      this.name = name;
+      this.alias = name;
+    }
+
+    /** The resource's own name, when it differs from its id (inside a composite). */
+    Builder alias(String alias) {
+      this.alias = alias;
+      return this;
+    }
+
+    Builder image(String image) {
+      this.image = image;
+      return this;
+    }
+
+    Builder ports(List<String> ports) {
+      this.ports = ports;
+      return this;
+    }
+
+    Builder volumes(List<String> volumes) {
+      this.volumes = volumes;
+      return this;
+    }
+
+    Builder mountedFiles(SortedMap<String, String> mountedFiles) {
+      this.mountedFiles = mountedFiles;
+      return this;
+    }
+
+    /** The environment, its secrets as digests and their values apart. */
+    Builder environment(ContainerEnvironment environment) {
+      this.environment = environment;
+      return this;
+    }
+
+    /** The networks it joins, and those of them that must exist already. */
+    Builder networks(List<String> networks, List<String> external) {
+      this.networks = networks;
+      this.externalNetworks = external;
+      return this;
+    }
+
+    /** Joins only the project's own network. */
+    Builder projectNetwork(String network) {
+      this.networks = List.of(network);
+      this.externalNetworks = List.of();
+      this.projectNetwork = true;
+      return this;
+    }
+
+    Builder restartPolicy(String restartPolicy) {
+      this.restartPolicy = restartPolicy;
+      return this;
+    }
+
+    Builder mustRun(boolean mustRun) {
+      this.mustRun = mustRun;
+      return this;
+    }
+
+    Builder command(List<String> command) {
+      this.command = command;
+      return this;
+    }
+
+    Builder labels(SortedMap<String, String> labels) {
+      this.labels = labels;
+      return this;
+    }
+
+    Builder healthcheck(String healthcheck) {
+      this.healthcheck = healthcheck;
+      return this;
+    }
+
+    Builder stopTimeout(Integer stopTimeout) {
+      this.stopTimeout = stopTimeout;
+      return this;
+    }
+
+    /** The project it belongs to, for its labels. */
+    Builder project(String id, String projectName) {
+      this.projectId = id;
+      this.projectName = projectName;
+      return this;
+    }
+
+    ContainerSpec build() {
+      return new ContainerSpec(
+          name,
+          alias,
+          image,
+          ports,
+          volumes,
+          mountedFiles,
+          environment.shown(),
+          networks,
+          projectNetwork,
+          restartPolicy,
+          mustRun,
+          command,
+          labels,
+          healthcheck,
+          stopTimeout,
+          projectId,
+          projectName,
+          name,
+          environment.secrets(),
+          externalNetworks);
+    }
   }
 
   /** The environment as the container gets it: {@code NAME=value}, secrets with their values. */

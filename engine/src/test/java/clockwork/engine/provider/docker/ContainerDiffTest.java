@@ -3,6 +3,7 @@ package clockwork.engine.provider.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import clockwork.engine.provider.container.ContainerEnvironment;
 import clockwork.engine.provider.container.Labels;
 import clockwork.spi.Action;
 import clockwork.spi.Applied;
@@ -17,56 +18,28 @@ import org.junit.jupiter.api.Test;
 
 /** The container provider's pure diff: no engine. */
 class ContainerDiffTest {
-  /**
-   * A spec with every component set to something plain, to change one at a time: {@link
-   * ContainerSpec} has twenty positional ones.
-   */
-  private static final class Spec {
-    String image = "web:1";
-    List<String> ports = List.of("8080:80/tcp");
-    List<String> volumes = List.of();
-    Map<String, String> env = Map.of("MODE", "one");
-    List<String> command;
-    Map<String, String> labels = Map.of();
-    String healthcheck;
-    String restartPolicy = "unless-stopped";
-    boolean mustRun = true;
-    Integer stopTimeout;
-    List<String> externalNetworks = List.of();
+  /** The spec of container "api" in project "p", with these values. */
+  private static ContainerSpec.Builder spec() {
+    return ContainerSpec.builder("api")
+        .image("web:1")
+        .ports(List.of("8080:80/tcp"))
+        .environment(environment(Map.of("MODE", "one")))
+        .projectNetwork("clockwork-p")
+        .project("proj", "p");
+  }
 
-    ContainerSpec build() {
-      return new ContainerSpec(
-          "api",
-          "api",
-          image,
-          ports,
-          volumes,
-          new TreeMap<>(),
-          new TreeMap<>(env),
-          List.of("clockwork-p"),
-          true,
-          restartPolicy,
-          mustRun,
-          command,
-          new TreeMap<>(labels),
-          healthcheck,
-          stopTimeout,
-          "proj",
-          "p",
-          "api",
-          new TreeMap<>(),
-          externalNetworks);
-    }
+  private static ContainerEnvironment environment(Map<String, String> env) {
+    return new ContainerEnvironment(new TreeMap<>(env), new TreeMap<>());
   }
 
   private static ContainerSpec spec(
       String image, Map<String, String> env, String restart, boolean mustRun) {
-    var spec = new Spec();
-    spec.image = image;
-    spec.env = env;
-    spec.restartPolicy = restart;
-    spec.mustRun = mustRun;
-    return spec.build();
+    return spec()
+        .image(image)
+        .environment(environment(env))
+        .restartPolicy(restart)
+        .mustRun(mustRun)
+        .build();
   }
 
   private final ContainerSpec api = spec("web:1", Map.of("MODE", "one"), "unless-stopped", true);
@@ -238,14 +211,14 @@ class ContainerDiffTest {
 
   @Test
   void diff_creates_withEveryFieldOfTheNewContainer() {
-    var everything = new Spec();
-    everything.volumes = List.of("data:/var/lib/data");
-    everything.command = List.of("serve", "--fast");
-    everything.labels = Map.of("team", "shop");
-    everything.healthcheck = "curl -f localhost";
-    everything.restartPolicy = "always";
-    everything.mustRun = false;
-    everything.stopTimeout = 30;
+    var everything = spec();
+    everything.volumes(List.of("data:/var/lib/data"));
+    everything.command(List.of("serve", "--fast"));
+    everything.labels(new TreeMap<>(Map.of("team", "shop")));
+    everything.healthcheck("curl -f localhost");
+    everything.restartPolicy("always");
+    everything.mustRun(false);
+    everything.stopTimeout(30);
 
     Diff diff = ContainerDiff.diff(everything.build(), null, absent(true, List.of()));
 
@@ -285,8 +258,8 @@ class ContainerDiffTest {
 
   @Test
   void diff_replaces_forANewImageAlone_namingOnlyTheImage() {
-    var newImage = new Spec();
-    newImage.image = "web:2";
+    var newImage = spec();
+    newImage.image("web:2");
 
     Diff diff = ContainerDiff.diff(newImage.build(), applied(api), running(api));
 
@@ -299,10 +272,10 @@ class ContainerDiffTest {
 
   @Test
   void diff_replaces_withWhatDockerChangesInPlaceAlongside() {
-    var changed = new Spec();
-    changed.image = "web:2";
-    changed.restartPolicy = "always";
-    changed.stopTimeout = 5;
+    var changed = spec();
+    changed.image("web:2");
+    changed.restartPolicy("always");
+    changed.stopTimeout(5);
 
     Diff diff = ContainerDiff.diff(changed.build(), applied(api), running(api));
 
@@ -316,8 +289,8 @@ class ContainerDiffTest {
 
   @Test
   void diff_replaces_aContainerWhoseSpecHashDiffers_whenStateHasNoSpecToCompare() {
-    var changed = new Spec();
-    changed.image = "web:2";
+    var changed = spec();
+    changed.image("web:2");
     ContainerSpec desired = changed.build();
 
     Diff diff = ContainerDiff.diff(desired, null, running(api));
@@ -344,8 +317,8 @@ class ContainerDiffTest {
 
   @Test
   void diff_refusesAHostPortSomethingElseHolds_whenTheContainerIsToBeRecreated() {
-    var newImage = new Spec();
-    newImage.image = "web:2";
+    var newImage = spec();
+    newImage.image("web:2");
     var seen =
         new ContainerObservation(
             "running", "id1", api.allLabels(), api.networks(), true, List.of("8080/tcp"));
@@ -368,8 +341,8 @@ class ContainerDiffTest {
 
   @Test
   void diff_refusesANetworkToJoinThatTheEngineLacks() {
-    var joining = new Spec();
-    joining.externalNetworks = List.of("shared");
+    var joining = spec();
+    joining.networks(List.of("shared"), List.of("shared"));
     var seen =
         new ContainerObservation(
             "absent", null, null, List.of(), true, List.of(), null, List.of(), List.of("shared"));
@@ -411,8 +384,8 @@ class ContainerDiffTest {
 
   @Test
   void diff_finishesAnInterruptedReplace_alongsideAChangeAndAnImageToPull() {
-    var newImage = new Spec();
-    newImage.image = "web:2";
+    var newImage = spec();
+    newImage.image("web:2");
     var seen =
         new ContainerObservation(
             "exited",
