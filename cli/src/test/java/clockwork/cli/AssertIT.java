@@ -8,15 +8,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The container assertions, each passing and failing against real containers, through {@code
  * clockwork apply --assert} and {@code clockwork assert} (its table, its JSON and its exit code).
  */
-class AssertIT extends OnDockerEngine {
+class AssertIT {
+  @RegisterExtension final TestProject workspace = TestProject.onDockerEngine();
+
+  final Path project = workspace.dir();
+  final String suffix = workspace.suffix();
+
   private final int webPort = DockerHost.freePort();
   private final int badPort = DockerHost.freePort();
 

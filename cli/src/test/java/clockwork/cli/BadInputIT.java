@@ -8,14 +8,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Bad input through the launcher: each refused with a clear message and the invalid-input exit
  * code, and nothing changed (the valid file declared beside the bad one is not made either).
  */
 class BadInputIT {
-  @TempDir Path project;
+  @RegisterExtension final TestProject workspace = TestProject.withoutDocker();
+
+  final Path project = workspace.dir();
 
   private CliResult applyWith(String declarations) throws IOException {
     Files.writeString(

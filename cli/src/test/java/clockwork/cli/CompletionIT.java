@@ -15,7 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Completion end to end: the packaged CLI asks a scripted OpenAI-compatible server (real HTTP on
@@ -25,7 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 class CompletionIT {
   private static final Path EXAMPLES = Path.of(System.getProperty("clockwork.examples"));
 
-  @TempDir Path project;
+  @RegisterExtension final TestProject workspace = TestProject.withoutDocker();
+
+  final Path project = workspace.dir();
   private final String suffix = DockerHost.uniqueSuffix();
   private ScriptedModelServer server;
   private Map<String, String> model;
@@ -39,7 +41,6 @@ class CompletionIT {
 
   @AfterEach
   void stop() {
-    Launcher.run(project, "destroy", "--yes");
     server.close();
   }
 

@@ -11,11 +11,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Two commands at once, and a command killed half-way. */
 class ConcurrencyIT {
-  @TempDir Path project;
+  @RegisterExtension final TestProject workspace = TestProject.withoutDocker();
+
+  final Path project = workspace.dir();
 
   /** Polls until the condition holds, failing after a while. */
   private static void await(String what, Check condition) throws Exception {

@@ -11,13 +11,15 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** apply and destroy at a real terminal (a pseudo-terminal made by script(1)) ask first. */
 class ConfirmationIT {
   private static final String LAUNCHER = System.getProperty("clockwork.launcher");
 
-  @TempDir Path project;
+  @RegisterExtension final TestProject workspace = TestProject.withoutDocker();
+
+  final Path project = workspace.dir();
 
   @BeforeEach
   void declareAFile() throws IOException {

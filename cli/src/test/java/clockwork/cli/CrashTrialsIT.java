@@ -16,6 +16,7 @@ import java.util.Random;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Crash trials: {@code kill -9} of apply and destroy at random moments, and of replaces of
@@ -28,7 +29,12 @@ import org.junit.jupiter.api.Test;
  * runs a few trials of each kind ({@code -Dclockwork.crash.trials}, 2 by default);
  * bench/crash-trials.sh runs the campaign of 30 each and reports the counts.
  */
-class CrashTrialsIT extends OnDockerEngine {
+class CrashTrialsIT {
+  @RegisterExtension final TestProject workspace = TestProject.onDockerEngine();
+
+  final Path project = workspace.dir();
+  final String suffix = workspace.suffix();
+
   private static final int TRIALS = Integer.getInteger("clockwork.crash.trials", 2);
   private static final long SEED = Long.getLong("clockwork.crash.seed", 20261201L);
   private static final int CONTAINERS = 4;

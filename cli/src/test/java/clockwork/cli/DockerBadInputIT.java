@@ -12,21 +12,21 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Bad input for containers, each refused with a clear message and nothing changed: the valid
  * container declared beside the bad one is not made either.
  */
 class DockerBadInputIT {
-  @TempDir Path project;
+  @RegisterExtension final TestProject workspace = TestProject.onDockerEngine();
+
+  final Path project = workspace.dir();
   private final String suffix = DockerHost.uniqueSuffix();
   private final String fine = "fine-" + suffix;
 
   @BeforeEach
-  void images() {
-    DockerHost.ensureImages();
-  }
+  void images() {}
 
   private CliResult applyWith(String declarations) throws IOException {
     return applyWith(Map.of(), declarations);

@@ -8,11 +8,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import clockwork.engine.state.LocalStateStore;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Connections and composites on a real engine: order, names on the network, clean teardown. */
-class DockerGraphIT extends OnDockerEngine {
+class DockerGraphIT {
+  @RegisterExtension final TestProject workspace = TestProject.onDockerEngine();
+
+  final Path project = workspace.dir();
+  final String suffix = workspace.suffix();
 
   private static Instant started(String container) {
     return Instant.parse(inspect(container, "{{.State.StartedAt}}"));

@@ -9,15 +9,22 @@ import clockwork.engine.error.ExitCode;
 import clockwork.engine.state.LocalStateStore;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The lifecycle every provider passes, for containers, networks and volumes on a real engine:
  * apply, no changes, change the definition, plan and apply with reasons, drift by hand, destroy,
  * nothing of ours left and an unrelated container untouched.
  */
-class DockerLifecycleIT extends OnDockerEngine {
+class DockerLifecycleIT {
+  @RegisterExtension final TestProject workspace = TestProject.onDockerEngine();
+
+  final Path project = workspace.dir();
+  final String suffix = workspace.suffix();
+
   private final String api = "api-" + suffix;
   private final String worker = "worker-" + suffix;
   private final String unrelated = "unrelated-" + suffix;

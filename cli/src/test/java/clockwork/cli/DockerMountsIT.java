@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -21,7 +22,12 @@ import org.junit.jupiter.api.io.TempDir;
  * file another resource writes (the container replaced when it changes), and a named volume that
  * gets the image's content, as Docker gives it by default.
  */
-class DockerMountsIT extends OnDockerEngine {
+class DockerMountsIT {
+  @RegisterExtension final TestProject workspace = TestProject.onDockerEngine();
+
+  final Path project = workspace.dir();
+  final String suffix = workspace.suffix();
+
   @TempDir Path elsewhere;
   private final String web = "web-" + suffix;
   private final int port = DockerHost.freePort();

@@ -17,12 +17,18 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What a killed command, a lost state and changes made by hand leave behind, and how the next
  * command finishes from there: on a real engine, with kills timed to the engine's own events.
  */
-class DockerRecoveryIT extends OnDockerEngine {
+class DockerRecoveryIT {
+  @RegisterExtension final TestProject workspace = TestProject.onDockerEngine();
+
+  final Path project = workspace.dir();
+  final String suffix = workspace.suffix();
+
   private final String web = "web-" + suffix;
   private final String temporary = web + "-clockwork-new";
   private final int port = DockerHost.freePort();

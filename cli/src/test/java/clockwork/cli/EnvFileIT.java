@@ -12,13 +12,15 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** .env files through the CLI: secrets written with mode 600 and found nowhere else. */
 class EnvFileIT {
   private static final String SECRET = "s3cr3t-value-4711";
 
-  @TempDir Path project;
+  @RegisterExtension final TestProject workspace = TestProject.withoutDocker();
+
+  final Path project = workspace.dir();
 
   private void declare(String mode) throws IOException {
     Files.writeString(

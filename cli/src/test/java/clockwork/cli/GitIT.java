@@ -12,6 +12,7 @@ import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -19,7 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
  * commit to pull, drift, an adopted clone, a dirty clone on destroy, and bad input.
  */
 class GitIT {
-  @TempDir Path project;
+  @RegisterExtension final TestProject workspace = TestProject.withoutDocker();
+
+  final Path project = workspace.dir();
   @TempDir Path remotes;
   private String origin;
   private Path work;

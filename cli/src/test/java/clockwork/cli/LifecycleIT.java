@@ -9,14 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The lifecycle every provider passes, for files, through the packaged launcher: apply, no changes,
  * change the definition, plan and apply the change, drift, destroy, create again.
  */
 class LifecycleIT {
-  @TempDir Path project;
+  @RegisterExtension final TestProject workspace = TestProject.withoutDocker();
+
+  final Path project = workspace.dir();
 
   private void declare(String notes, String configMode, String movedPath) throws IOException {
     Files.writeString(

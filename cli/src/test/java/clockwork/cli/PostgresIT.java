@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Databases on the real PostgreSQL server bin/test starts: created with a role, a schema and
@@ -27,7 +27,10 @@ class PostgresIT {
   private static final Map<String, String> ENV =
       Map.of("PGPASSWORD", "clockwork_test", "SHOP_PW", ROLE_PASSWORD);
 
-  @TempDir Path project;
+  @RegisterExtension
+  final TestProject workspace = TestProject.withoutDocker().destroyingWith(() -> ENV);
+
+  final Path project = workspace.dir();
   private final String suffix = DockerHost.uniqueSuffix().replace('-', '_');
   private final String database = "cw_shop_" + suffix;
   private final String role = "cw_role_" + suffix;
@@ -43,7 +46,6 @@ class PostgresIT {
 
   @AfterEach
   void cleanUp() throws SQLException {
-    Launcher.run(project, ENV, "destroy", "--yes");
     admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
     admin("DROP ROLE IF EXISTS " + role);
   }

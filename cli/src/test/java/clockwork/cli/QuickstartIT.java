@@ -11,13 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The README's examples run as written, from copies of the examples directory. */
 class QuickstartIT {
   private static final Path EXAMPLES = Path.of(System.getProperty("clockwork.examples"));
 
-  @TempDir Path project;
+  @RegisterExtension final TestProject workspace = TestProject.withoutDocker();
+
+  final Path project = workspace.dir();
 
   @Test
   void quickstart_appliesAndDestroysCleanly_fromAnotherDirectoryWithDir() throws IOException {

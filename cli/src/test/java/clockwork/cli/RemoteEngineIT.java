@@ -12,21 +12,25 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An engine reached over TCP, as DOCKER_HOST=tcp://... says: here the local engine behind socat,
  * which forwards a loopback port to its socket.
  */
 class RemoteEngineIT {
-  @TempDir Path project;
+  @RegisterExtension
+  final TestProject workspace =
+      TestProject.onDockerEngine()
+          .destroyingWith(() -> Map.of("DOCKER_HOST", "tcp://127.0.0.1:" + this.port));
+
+  final Path project = workspace.dir();
   private final String name = "remote-" + DockerHost.uniqueSuffix();
   private final int port = DockerHost.freePort();
   private Process socat;
 
   @BeforeEach
   void forwardATcpPortToTheEngine() throws Exception {
-    DockerHost.ensureImages();
     socat =
         new ProcessBuilder(
                 "socat",
@@ -48,7 +52,6 @@ class RemoteEngineIT {
 
   @AfterEach
   void stop() {
-    Launcher.run(project, Map.of("DOCKER_HOST", "tcp://127.0.0.1:" + port), "destroy", "--yes");
     socat.destroy();
   }
 

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The secrets scan: a project that gives secrets in every way Clockwork takes them, run through
@@ -45,7 +45,10 @@ class SecretsIT {
           "a database role's password", "role-pw-4TnF",
           "the model's API key", "api-key-6GjY");
 
-  @TempDir Path project;
+  @RegisterExtension
+  final TestProject workspace = TestProject.onDockerEngine().destroyingWith(() -> this.environment);
+
+  final Path project = workspace.dir();
   private final String suffix = DockerHost.uniqueSuffix();
   private final String app = "app-" + suffix;
   private final String database = "cw_secrets_" + suffix;
@@ -56,7 +59,6 @@ class SecretsIT {
 
   @BeforeEach
   void start() throws IOException {
-    DockerHost.ensureImages();
     server = new ScriptedModelServer();
     environment = new HashMap<>();
     environment.putAll(
@@ -73,7 +75,6 @@ class SecretsIT {
 
   @AfterEach
   void stop() throws SQLException {
-    Launcher.run(project, environment, "destroy", "--yes");
     server.close();
     try (var admin = DriverManager.getConnection(ADMIN, "clockwork_test", "clockwork_test");
         var statement = admin.createStatement()) {

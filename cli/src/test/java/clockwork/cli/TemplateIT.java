@@ -8,11 +8,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Template files through the CLI: rendered, re-rendered on a change, removed; bad templates. */
 class TemplateIT {
-  @TempDir Path project;
+  @RegisterExtension final TestProject workspace = TestProject.withoutDocker();
+
+  final Path project = workspace.dir();
 
   private void declare(String template, String port) throws IOException {
     Files.createDirectories(project.resolve("templates"));
