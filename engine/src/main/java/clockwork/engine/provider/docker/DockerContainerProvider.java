@@ -105,12 +105,41 @@ public final class DockerContainerProvider
     return ContainerDesired.desired(container, declaration);
   }
 
+  /**
+   * A model's image must be one the engine has or can pull: models invent tags. It is pulled now,
+   * so that a refusal goes back to the model; an engine that cannot be reached is the plan's to
+   * report.
+   */
+  @Override
+  public void checkChosen(ContainerSpec spec, Set<String> chosen, Context context) {
+    if (!chosen.contains(ContainerResource.IMAGE)) return;
+    DockerClient docker;
+    Set<String> present;
+    try {
+      docker = engine.client();
+      present = ImagePulls.references(docker);
+    } catch (RuntimeException e) {
+      return;
+    }
+    if (present.contains(ImagePulls.normalise(spec.image()))) return;
+    try {
+      ImagePulls.pull(docker, spec.image(), context);
+    } catch (ImagePulls.PullFailed e) {
+      throw new InvalidResourceException(
+          "image "
+              + Values.quote(spec.image())
+              + " cannot be pulled ("
+              + e.reason
+              + "): choose an image and tag that exist");
+    }
+  }
+
   // ---- observe --------------------------------------------------------------------------------
 
   @Override
   public Map<String, ContainerObservation> observe(
       Map<String, ContainerSpec> specs, Context context) {
-    DockerClient docker = client();
+    DockerClient docker = engine.reachableClient();
     String projectId = context.project().id();
     try {
       Map<String, Container> byName = new HashMap<>();
@@ -177,7 +206,7 @@ public final class DockerContainerProvider
       Set<String> known, Context context) {
     String projectId = context.project().id();
     if (projectId == null) return Map.of();
-    DockerClient docker = client();
+    DockerClient docker = engine.reachableClient();
     var found = new TreeMap<String, Applied<ContainerSpec, ContainerObservation>>();
     try {
       for (Container c : projectContainers(docker, projectId)) {
@@ -309,40 +338,11 @@ public final class DockerContainerProvider
     return ContainerDiff.diff(desired, previous, actual);
   }
 
-  /**
-   * A model's image must be one the engine has or can pull: models invent tags. It is pulled now,
-   * so that a refusal goes back to the model; an engine that cannot be reached is the plan's to
-   * report.
-   */
-  @Override
-  public void checkChosen(ContainerSpec spec, Set<String> chosen, Context context) {
-    if (!chosen.contains(ContainerResource.IMAGE)) return;
-    DockerClient docker;
-    Set<String> present;
-    try {
-      docker = engine.client();
-      present = ImagePulls.references(docker);
-    } catch (RuntimeException e) {
-      return;
-    }
-    if (present.contains(ImagePulls.normalise(spec.image()))) return;
-    try {
-      ImagePulls.pull(docker, spec.image(), context);
-    } catch (ImagePulls.PullFailed e) {
-      throw new InvalidResourceException(
-          "image "
-              + Values.quote(spec.image())
-              + " cannot be pulled ("
-              + e.reason
-              + "): choose an image and tag that exist");
-    }
-  }
-
   // ---- prepare: pull what is missing before anything changes ---------------------------------
 
   @Override
   public void prepare(Collection<ContainerSpec> specs, Context context) {
-    DockerClient docker = client();
+    DockerClient docker = engine.reachableClient();
     Set<String> present = ImagePulls.references(docker);
     Set<String> missing = new LinkedHashSet<>();
     for (ContainerSpec spec : specs) {
@@ -358,7 +358,7 @@ public final class DockerContainerProvider
       ContainerSpec desired,
       Applied<ContainerSpec, ContainerObservation> previous,
       Operation operation) {
-    DockerClient docker = client();
+    DockerClient docker = engine.reachableClient();
     var owned = owned(previous);
     var before = List.copyOf(owned);
     try {
@@ -460,7 +460,7 @@ public final class DockerContainerProvider
       ContainerSpec desired,
       Applied<ContainerSpec, ContainerObservation> previous,
       Operation operation) {
-    DockerClient docker = client();
+    DockerClient docker = engine.reachableClient();
     return changing(desired, true, () -> change(docker, desired, previous, operation));
   }
 
@@ -523,7 +523,7 @@ public final class DockerContainerProvider
       ContainerSpec desired,
       Applied<ContainerSpec, ContainerObservation> previous,
       Operation operation) {
-    DockerClient docker = client();
+    DockerClient docker = engine.reachableClient();
     return changing(desired, true, () -> swap(docker, desired, previous, operation));
   }
 
@@ -580,7 +580,7 @@ public final class DockerContainerProvider
    */
   @Override
   public void delete(Applied<ContainerSpec, ContainerObservation> previous, Operation operation) {
-    DockerClient docker = client();
+    DockerClient docker = engine.reachableClient();
     String projectId = operation.project().id();
     Integer timeout = previous.spec() == null ? null : previous.spec().stopTimeout();
     List<Leftover> leftovers;
@@ -713,13 +713,5 @@ public final class DockerContainerProvider
         null,
         Set.of(ImagePulls.normalise(spec.image())),
         null);
-  }
-
-  private DockerClient client() {
-    try {
-      return engine.client();
-    } catch (RuntimeException e) {
-      throw engine.explain(e);
-    }
   }
 }

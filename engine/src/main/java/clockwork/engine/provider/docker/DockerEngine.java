@@ -49,6 +49,15 @@ final class DockerEngine {
     this.tls = "1".equals(environment.get("DOCKER_TLS_VERIFY"));
   }
 
+  /** The client, or a failure saying why the engine cannot be reached ({@link #explain}). */
+  DockerClient reachableClient() {
+    try {
+      return client();
+    } catch (RuntimeException e) {
+      throw explain(e);
+    }
+  }
+
   /** The client, connecting first if need be. */
   synchronized DockerClient client() {
     if (client != null) return client;

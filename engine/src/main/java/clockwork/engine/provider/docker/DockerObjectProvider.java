@@ -95,7 +95,7 @@ public final class DockerObjectProvider<R extends Resource>
 
   @Override
   public Map<String, ObjectObservation> observe(Map<String, ObjectSpec> specs, Context context) {
-    DockerClient docker = client();
+    DockerClient docker = engine.reachableClient();
     try {
       List<String> names = specs.values().stream().map(ObjectSpec::name).toList();
       Map<String, ObjectObservation> found = object.list(docker, context.project().id(), names);
@@ -152,13 +152,9 @@ public final class DockerObjectProvider<R extends Resource>
   @Override
   public Outcome<ObjectObservation> create(
       ObjectSpec desired, Applied<ObjectSpec, ObjectObservation> previous, Operation operation) {
-    DockerClient docker = client();
+    DockerClient docker = engine.reachableClient();
     var owned = new ArrayList<String>(previous == null ? List.of() : previous.artifacts());
-    String artifact = object.artifact + desired.name();
-    if (!owned.contains(artifact)) {
-      operation.claim(List.of(artifact));
-      owned.add(artifact);
-    }
+    Artifacts.claim(operation, owned, object.artifact + desired.name());
     try {
       var labels = Labels.of(desired.projectId(), desired.projectName(), desired.resourceId());
       object.create(docker, desired, labels);
@@ -182,14 +178,6 @@ public final class DockerObjectProvider<R extends Resource>
       Artifacts.removeShared(
           engine, previous.artifacts().reversed(), operation.project().id(), true);
     } catch (DockerException e) {
-      throw engine.explain(e);
-    }
-  }
-
-  private DockerClient client() {
-    try {
-      return engine.client();
-    } catch (RuntimeException e) {
       throw engine.explain(e);
     }
   }
