@@ -40,9 +40,33 @@ public final class DockerResource extends ContainerResource<DockerResource> {
     super(name);
   }
 
+  /** The image Clockwork builds for this container, by its resource's name. */
+  public static final String BUILD = "build";
+
   @Override
   public String kind() {
     return "docker";
+  }
+
+  /** The image is required unless Clockwork builds it ({@link #build}). */
+  @Override
+  protected List<String> requiredFields() {
+    return build() == null ? super.requiredFields() : List.of();
+  }
+
+  /** The name of the image resource it runs; {@code null} when it runs {@link #image()}. */
+  public String build() {
+    return (String) get(BUILD);
+  }
+
+  /**
+   * Runs an image Clockwork builds, instead of {@link #image(String)}, and connects to it so that
+   * it is built first; the container is replaced whenever the image is built again.
+   */
+  public DockerResource build(DockerImageResource image) {
+    connect(image);
+    set(BUILD, image.name());
+    return this;
   }
 
   /**

@@ -5,7 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.net.UnixDomainSocketAddress;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
@@ -185,6 +189,16 @@ final class DockerHost {
   /** A suffix that keeps this test's names apart from any other run's on the same engine. */
   static String uniqueSuffix() {
     return HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6);
+  }
+
+  /** The body of an HTTP GET of a path on a port of this machine, as a container serves it. */
+  static String fetch(int port, String path) throws IOException, InterruptedException {
+    try (var http = HttpClient.newHttpClient()) {
+      return http.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+              HttpResponse.BodyHandlers.ofString())
+          .body();
+    }
   }
 
   /** A TCP port nothing listens on right now. */

@@ -7,10 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import clockwork.engine.error.ExitCode;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -55,15 +51,6 @@ class DockerMountsIT {
             .formatted(config, web, DockerHost.SEEDED_IMAGE, port, elsewhere, suffix));
   }
 
-  private String fetch(String path) throws IOException, InterruptedException {
-    try (var http = HttpClient.newHttpClient()) {
-      return http.send(
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-              HttpResponse.BodyHandlers.ofString())
-          .body();
-    }
-  }
-
   @Test
   void bindMountsAndVolumes_mountAsDeclared_andAMountedFileReplacesTheContainerWhenItChanges()
       throws Exception {
@@ -75,7 +62,7 @@ class DockerMountsIT {
     assertThat(Launcher.run(project, "apply", "--yes"))
         .succeeded()
         .outContains("Apply complete: 2 created");
-    assertThat(fetch("/index.html")).isEqualTo("the user's page\n");
+    assertThat(DockerHost.fetch(port, "/index.html")).isEqualTo("the user's page\n");
     assertThat(DockerHost.tryDocker("exec", web, "touch", "/www/written").exitCode())
         .as("./site is mounted read-only")
         .isNotZero();

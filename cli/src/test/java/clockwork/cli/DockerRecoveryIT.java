@@ -8,10 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import clockwork.engine.error.ExitCode;
 import clockwork.engine.state.LocalStateStore;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -58,13 +54,7 @@ class DockerRecoveryIT {
   }
 
   private String served() throws IOException, InterruptedException {
-    try (var http = HttpClient.newHttpClient()) {
-      return http.send(
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build(),
-              HttpResponse.BodyHandlers.ofString())
-          .body()
-          .strip();
-    }
+    return DockerHost.fetch(port, "/").strip();
   }
 
   private String projectId() {

@@ -6,6 +6,7 @@ import clockwork.engine.provider.container.ContainerOutputs;
 import clockwork.engine.provider.container.ImageReference;
 import clockwork.engine.provider.container.PortMapping;
 import clockwork.engine.provider.container.VolumeMount;
+import clockwork.resources.DockerImageResource;
 import clockwork.resources.DockerNetworkResource;
 import clockwork.resources.DockerResource;
 import clockwork.resources.DockerVolumeResource;
@@ -62,7 +63,28 @@ final class ContainerDesired {
               + " starting with a letter or digit");
     }
     String image = container.image();
-    String badImage = ImageReference.problem(image);
+    String imageBuild = null;
+    if (container.build() != null) {
+      Map<String, String> built = built(declaration, container.build());
+      if (image != null) {
+        problems.add(
+            "image "
+                + Values.quote(image)
+                + " and build \""
+                + container.build()
+                + "\" are both given: run the image, or the one Clockwork builds");
+      } else if (built == null) {
+        problems.add(
+            "build \""
+                + container.build()
+                + "\" names no DockerImageResource it is connected to: pass the image resource to"
+                + " .build(...)");
+      } else {
+        image = built.get("image");
+        imageBuild = built.get("digest");
+      }
+    }
+    String badImage = image == null ? null : ImageReference.problem(image);
     if (badImage != null) problems.add(badImage);
     var ports = new ArrayList<String>();
     var hostPorts = new HashSet<String>();
@@ -147,6 +169,7 @@ final class ContainerDesired {
         ContainerSpec.builder(name)
             .alias(container.name())
             .image(image)
+            .imageBuild(imageBuild)
             .ports(ports)
             .volumes(volumes)
             .mountedFiles(mountedFiles)
@@ -185,6 +208,16 @@ final class ContainerDesired {
       }
     }
     return digests;
+  }
+
+  /** What the image resource of this name publishes: its tag and build digest; null if none. */
+  private static Map<String, String> built(Declaration declaration, String name) {
+    for (Resource dependency : declaration.dependencies()) {
+      if (dependency instanceof DockerImageResource && dependency.name().equals(name)) {
+        return declaration.published(dependency);
+      }
+    }
+    return null;
   }
 
   /** The names of the connected resources of a type, mapped to their Docker names. */

@@ -70,7 +70,11 @@ final class ContainerDiff {
               + (Integer.parseInt(actual.busyPorts().getFirst().replaceAll("/.*", "")) + 1)
               + ":...\"");
     }
-    String pulls = actual.imagePresent() ? null : "pulls image " + Values.quote(desired.image());
+    // an image Clockwork builds is made before the container, never pulled
+    String pulls =
+        actual.imagePresent() || desired.imageBuild() != null
+            ? null
+            : "pulls image " + Values.quote(desired.image());
     String interrupted = actual.replacement() != null ? "finishes an interrupted replace" : null;
     if (!actual.exists()) {
       boolean drift = before != null && interrupted == null;

@@ -16,6 +16,8 @@ import java.util.TreeMap;
  * @param name the container's name: the resource's id
  * @param alias the resource's own name, by which other containers also find it on its networks
  * @param image the image reference
+ * @param imageBuild the digest of what Clockwork built the image from ({@link ImageSpec#digest});
+ *     {@code null} for an image pulled or on the engine already. A change replaces the container
  * @param ports published ports, normalised ({@code 8080:80/tcp})
  * @param volumes volumes, with directories absolute
  * @param mountedFiles digests of the content of files that connected resources write where the
@@ -44,6 +46,7 @@ public record ContainerSpec(
     String name,
     String alias,
     String image,
+    String imageBuild,
     List<String> ports,
     List<String> volumes,
     SortedMap<String, String> mountedFiles,
@@ -88,6 +91,7 @@ public record ContainerSpec(
     private final String name;
     private String alias;
     private String image;
+    private String imageBuild;
     private List<String> ports = List.of();
     private List<String> volumes = List.of();
     private SortedMap<String, String> mountedFiles = new TreeMap<>();
@@ -118,6 +122,12 @@ public record ContainerSpec(
 
     Builder image(String image) {
       this.image = image;
+      return this;
+    }
+
+    /** The digest of the build of an image Clockwork makes; {@code null} for any other. */
+    Builder imageBuild(String imageBuild) {
+      this.imageBuild = imageBuild;
       return this;
     }
 
@@ -199,6 +209,7 @@ public record ContainerSpec(
           name,
           alias,
           image,
+          imageBuild,
           ports,
           volumes,
           mountedFiles,
@@ -232,6 +243,7 @@ public record ContainerSpec(
     var fields = ContainerFields.replacing(image, ports, volumes, env, command, labels);
     fields.put("healthcheck", healthcheck);
     // only when there are some, so that the hash of every other container stays as it was
+    if (imageBuild != null) fields.put("imageBuild", imageBuild);
     if (!mountedFiles.isEmpty()) fields.put("mountedFiles", mountedFiles);
     return fields;
   }

@@ -346,7 +346,10 @@ public final class DockerContainerProvider
     Set<String> present = ImagePulls.references(docker);
     Set<String> missing = new LinkedHashSet<>();
     for (ContainerSpec spec : specs) {
-      if (!present.contains(ImagePulls.normalise(spec.image()))) missing.add(spec.image());
+      boolean built = spec.imageBuild() != null; // built before the container, by its resource
+      if (!built && !present.contains(ImagePulls.normalise(spec.image()))) {
+        missing.add(spec.image());
+      }
     }
     for (String image : missing) ImagePulls.pull(docker, image, context);
   }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Docker kinds (containers, networks, volumes), sharing one connection to the engine that
- * {@code DOCKER_HOST} names, made on first use.
+ * The Docker kinds (containers, images it builds, networks, volumes), sharing one connection to the
+ * engine that {@code DOCKER_HOST} names, made on first use.
  */
 public final class DockerProviders implements ProviderFactory {
   @Override
@@ -15,6 +15,7 @@ public final class DockerProviders implements ProviderFactory {
     var engine = new DockerEngine(environment);
     return List.of(
         new DockerContainerProvider(engine),
+        new DockerImageProvider(engine),
         DockerObjectProvider.networks(engine),
         DockerObjectProvider.volumes(engine));
   }
