@@ -1,5 +1,6 @@
 package clockwork.resources;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -123,11 +124,77 @@ public final class DockerResource extends ContainerResource<DockerResource> {
   }
 
   /**
-   * A shell command Docker runs in the container every 5 seconds (3 seconds to answer, 3 failures
-   * in a row make it unhealthy) to tell whether it is healthy: exit 0 means healthy.
+   * A shell command Docker runs in the container to tell whether it is healthy: exit 0 means
+   * healthy. By default every 5 seconds, 3 seconds to answer, 3 failures in a row make it
+   * unhealthy; {@link #healthInterval}, {@link #healthTimeout}, {@link #healthRetries} and {@link
+   * #healthStartPeriod} change that. A container connected to this one starts only once it is
+   * healthy.
    */
   public DockerResource healthcheck(String command) {
     set("healthcheck", command);
+    return this;
+  }
+
+  /** The health check as a command and its arguments; {@code null} when not given. */
+  @SuppressWarnings("unchecked")
+  public List<String> healthcheckExec() {
+    return (List<String>) get("healthcheckExec");
+  }
+
+  /**
+   * A health check run without a shell, as its arguments (compose's {@code ["CMD", ...]} form):
+   * {@code healthcheckExec("pg_isready", "-U", "postgres")}. Instead of {@link
+   * #healthcheck(String)}.
+   */
+  public DockerResource healthcheckExec(String... command) {
+    setList("healthcheckExec", command);
+    return this;
+  }
+
+  /** Milliseconds between health checks; {@code null} when not given. */
+  public Long healthInterval() {
+    return (Long) get("healthInterval");
+  }
+
+  /** How long after one health check the next one runs (compose's {@code interval}). */
+  public DockerResource healthInterval(Duration interval) {
+    set("healthInterval", interval == null ? null : interval.toMillis());
+    return this;
+  }
+
+  /** Milliseconds a health check may take; {@code null} when not given. */
+  public Long healthTimeout() {
+    return (Long) get("healthTimeout");
+  }
+
+  /** How long a health check may take before it counts as failed (compose's {@code timeout}). */
+  public DockerResource healthTimeout(Duration timeout) {
+    set("healthTimeout", timeout == null ? null : timeout.toMillis());
+    return this;
+  }
+
+  /** How many failed checks in a row make it unhealthy; {@code null} when not given. */
+  public Integer healthRetries() {
+    return (Integer) get("healthRetries");
+  }
+
+  /** How many failed health checks in a row make the container unhealthy (compose's retries). */
+  public DockerResource healthRetries(int retries) {
+    set("healthRetries", retries);
+    return this;
+  }
+
+  /** Milliseconds of start-up whose failed checks do not count; {@code null} when not given. */
+  public Long healthStartPeriod() {
+    return (Long) get("healthStartPeriod");
+  }
+
+  /**
+   * How long the container gets to start before failed health checks count (compose's {@code
+   * start_period}).
+   */
+  public DockerResource healthStartPeriod(Duration startPeriod) {
+    set("healthStartPeriod", startPeriod == null ? null : startPeriod.toMillis());
     return this;
   }
 

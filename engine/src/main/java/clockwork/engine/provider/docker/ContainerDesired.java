@@ -157,9 +157,7 @@ final class ContainerDesired {
         problems.add("label \"" + label + "\" is Clockwork's own: choose another name");
       }
     }
-    if (container.healthcheck() != null && container.healthcheck().isBlank()) {
-      problems.add("healthcheck \"\" is empty: give a shell command, or leave it out");
-    }
+    ContainerHealth health = health(container, problems);
     if (container.stopTimeout() != null && container.stopTimeout() < 0) {
       problems.add(
           "stopTimeout " + container.stopTimeout() + " is negative: give seconds, 0 or more");
@@ -179,6 +177,8 @@ final class ContainerDesired {
             .command(container.command())
             .labels(labels)
             .healthcheck(container.healthcheck())
+            .health(health)
+            .waitFor(connectedContainers(declaration))
             .stopTimeout(container.stopTimeout())
             .project(declaration.project().id(), declaration.project().name());
     return (projectNetwork
@@ -208,6 +208,57 @@ final class ContainerDesired {
       }
     }
     return digests;
+  }
+
+  /**
+   * The health check beyond a shell command with the default timing, checked; {@code null} when
+   * there is nothing beyond it.
+   */
+  private static ContainerHealth health(DockerResource container, List<String> problems) {
+    if (container.healthcheck() != null && container.healthcheck().isBlank()) {
+      problems.add("healthcheck \"\" is empty: give a shell command, or leave it out");
+    }
+    List<String> exec = container.healthcheckExec();
+    if (exec != null && container.healthcheck() != null) {
+      problems.add(
+          "healthcheck and healthcheckExec are both given: give the check one way, as a shell"
+              + " command or as a command and its arguments");
+    }
+    if (exec != null && (exec.isEmpty() || exec.getFirst().isBlank())) {
+      problems.add("healthcheckExec() is empty: give the command and its arguments");
+    }
+    positive("healthInterval", container.healthInterval(), problems);
+    positive("healthTimeout", container.healthTimeout(), problems);
+    if (container.healthRetries() != null && container.healthRetries() < 1) {
+      problems.add(
+          "healthRetries " + container.healthRetries() + " is less than 1: give 1 or more");
+    }
+    if (container.healthStartPeriod() != null && container.healthStartPeriod() < 0) {
+      problems.add("healthStartPeriod is negative: give a duration of 0 or more");
+    }
+    var health =
+        new ContainerHealth(
+            exec,
+            container.healthInterval(),
+            container.healthTimeout(),
+            container.healthRetries(),
+            container.healthStartPeriod());
+    return health.equals(new ContainerHealth(null, null, null, null, null)) ? null : health;
+  }
+
+  private static void positive(String field, Long millis, List<String> problems) {
+    if (millis != null && millis < 1) {
+      problems.add(field + " of " + millis + " ms is not positive: give a duration, such as 2s");
+    }
+  }
+
+  /** The containers it is connected to, by name, as they publish it. */
+  private static List<String> connectedContainers(Declaration declaration) {
+    return declaration.dependencies().stream()
+        .map(declaration::published)
+        .filter(ContainerOutputs::isContainer)
+        .map(published -> published.get(ContainerOutputs.HOST))
+        .toList();
   }
 
   /** What the image resource of this name publishes: its tag and build digest; null if none. */

@@ -176,6 +176,7 @@ final class ContainerDiff {
       fields.add(FieldChange.added(ContainerResource.LABELS, show(spec.labels())));
     if (spec.healthcheck() != null)
       fields.add(FieldChange.added("healthcheck", Values.quote(spec.healthcheck())));
+    if (spec.health() != null) fields.add(FieldChange.added("health", spec.health().toString()));
     fields.add(FieldChange.added("restartPolicy", Values.quote(spec.restartPolicy())));
     if (!spec.mustRun()) fields.add(FieldChange.added("mustRun", "false"));
     if (spec.stopTimeout() != null)

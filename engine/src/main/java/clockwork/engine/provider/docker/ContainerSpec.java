@@ -33,6 +33,8 @@ import java.util.TreeMap;
  * @param command the command; {@code null} for the image's own
  * @param labels the user's labels (Clockwork adds its own)
  * @param healthcheck a shell command; {@code null} for the image's own
+ * @param health the health check's command without a shell and its timing; {@code null} for a shell
+ *     command with the default timing, or the image's own check
  * @param stopTimeout seconds to wait on stop; {@code null} for Docker's default
  * @param projectId the project's identity; {@code null} before its first apply
  * @param projectName the project's name
@@ -41,6 +43,8 @@ import java.util.TreeMap;
  *     read back) nor shown
  * @param externalNetworks the networks it joins that neither Clockwork makes nor the project
  *     declares, which must exist already; not stored
+ * @param waitFor the containers it is connected to, by name: each that has a health check must be
+ *     healthy before this one is made; not stored
  */
 public record ContainerSpec(
     String name,
@@ -58,12 +62,14 @@ public record ContainerSpec(
     List<String> command,
     SortedMap<String, String> labels,
     String healthcheck,
+    ContainerHealth health,
     Integer stopTimeout,
     String projectId,
     String projectName,
     String resourceId,
     @JsonIgnore SortedMap<String, String> secretEnv,
-    @JsonIgnore List<String> externalNetworks) {
+    @JsonIgnore List<String> externalNetworks,
+    @JsonIgnore List<String> waitFor) {
 
   public ContainerSpec {
     ports = List.copyOf(ports);
@@ -75,6 +81,7 @@ public record ContainerSpec(
     labels = new TreeMap<>(labels);
     secretEnv = secretEnv == null ? new TreeMap<>() : new TreeMap<>(secretEnv);
     externalNetworks = externalNetworks == null ? List.of() : List.copyOf(externalNetworks);
+    waitFor = waitFor == null ? List.of() : List.copyOf(waitFor);
   }
 
   /** A spec for the container of resource {@code id}, named after it, with Docker's defaults. */
@@ -105,7 +112,9 @@ public record ContainerSpec(
     private List<String> command;
     private SortedMap<String, String> labels = new TreeMap<>();
     private String healthcheck;
+    private ContainerHealth health;
     private Integer stopTimeout;
+    private List<String> waitFor = List.of();
     private String projectId;
     private String projectName;
 
@@ -192,6 +201,17 @@ public record ContainerSpec(
       return this;
     }
 
+    Builder health(ContainerHealth health) {
+      this.health = health;
+      return this;
+    }
+
+    /** The connected containers that must be healthy first, by name. */
+    Builder waitFor(List<String> containers) {
+      this.waitFor = containers;
+      return this;
+    }
+
     Builder stopTimeout(Integer stopTimeout) {
       this.stopTimeout = stopTimeout;
       return this;
@@ -221,12 +241,14 @@ public record ContainerSpec(
           command,
           labels,
           healthcheck,
+          health,
           stopTimeout,
           projectId,
           projectName,
           name,
           environment.secrets(),
-          externalNetworks);
+          externalNetworks,
+          waitFor);
     }
   }
 
@@ -243,6 +265,7 @@ public record ContainerSpec(
     var fields = ContainerFields.replacing(image, ports, volumes, env, command, labels);
     fields.put("healthcheck", healthcheck);
     // only when there are some, so that the hash of every other container stays as it was
+    if (health != null) fields.put("health", health);
     if (imageBuild != null) fields.put("imageBuild", imageBuild);
     if (!mountedFiles.isEmpty()) fields.put("mountedFiles", mountedFiles);
     return fields;

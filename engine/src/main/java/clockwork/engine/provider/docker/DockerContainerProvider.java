@@ -411,6 +411,7 @@ public final class DockerContainerProvider
       docker.renameContainerCmd(id).withName(desired.name()).exec();
       owned.remove(Artifacts.CONTAINER + desired.name() + REPLACEMENT_SUFFIX);
     } else {
+      HealthGate.await(docker, desired.name(), desired.waitFor(), operation);
       id = createContainer(docker, desired, desired.name());
     }
     if (desired.mustRun()) start(docker, id, desired.name());
@@ -542,6 +543,7 @@ public final class DockerContainerProvider
     SharedArtifacts.make(engine, docker, desired, operation, owned);
     String replacement = interruptedReplacement(docker, desired, operation, owned);
     if (replacement == null) {
+      HealthGate.await(docker, desired.name(), desired.waitFor(), operation);
       Artifacts.claim(operation, owned, Artifacts.CONTAINER + temporary);
       replacement = createContainer(docker, desired, temporary);
     }
@@ -679,13 +681,23 @@ public final class DockerContainerProvider
     if (!spec.networks().isEmpty()) create.withAliases(spec.alias());
     if (spec.command() != null) create.withCmd(spec.command());
     if (spec.stopTimeout() != null) create.withStopTimeout(spec.stopTimeout());
-    if (spec.healthcheck() != null) {
-      create.withHealthcheck(
+    if (spec.healthcheck() != null || spec.health() != null) {
+      var health =
+          spec.health() == null ? new ContainerHealth(null, null, null, null, null) : spec.health();
+      var check =
           new HealthCheck()
-              .withTest(List.of("CMD-SHELL", spec.healthcheck()))
-              .withInterval(Duration.ofSeconds(5).toNanos())
-              .withTimeout(Duration.ofSeconds(3).toNanos())
-              .withRetries(3));
+              .withInterval(Duration.ofMillis(health.interval()).toNanos())
+              .withTimeout(Duration.ofMillis(health.timeout()).toNanos())
+              .withRetries(health.retryCount())
+              .withStartPeriod(Duration.ofMillis(health.startPeriod()).toNanos());
+      if (spec.healthcheck() != null) {
+        check.withTest(List.of("CMD-SHELL", spec.healthcheck()));
+      } else if (health.exec() != null) {
+        var test = new ArrayList<String>(List.of("CMD"));
+        test.addAll(health.exec());
+        check.withTest(test);
+      }
+      create.withHealthcheck(check);
     }
     String id = create.exec().getId();
     for (String network :

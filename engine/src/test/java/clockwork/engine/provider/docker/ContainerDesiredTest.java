@@ -1,6 +1,7 @@
 package clockwork.engine.provider.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import clockwork.Resource;
 import clockwork.engine.provider.container.ContainerOutputs;
@@ -8,10 +9,12 @@ import clockwork.engine.testing.TestDeclaration;
 import clockwork.resources.DockerResource;
 import clockwork.resources.FileResource;
 import clockwork.resources.PostgresDatabaseResource;
+import clockwork.spi.InvalidResourceException;
 import clockwork.spi.Project;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -98,5 +101,55 @@ class ContainerDesiredTest {
     assertThat(ContainerDesired.desired(given, TestDeclaration.of(real, "web")).volumes())
         .as("the user may mount what they like")
         .hasSize(1);
+  }
+
+  @Test
+  void desired_checksTheHealthCheck_andKeepsTheDefaultOneOutOfTheHash() {
+    var plain = desired(new DockerResource("web").image("nginx:1").healthcheck("true"), List.of());
+    var timed =
+        desired(
+            new DockerResource("web")
+                .image("nginx:1")
+                .healthcheckExec("pg_isready")
+                .healthInterval(Duration.ofSeconds(2))
+                .healthRetries(5),
+            List.of());
+
+    assertThat(plain.health()).isNull();
+    assertThat(plain.replacingFields()).doesNotContainKey("health");
+    assertThat(timed.health())
+        .isEqualTo(new ContainerHealth(List.of("pg_isready"), 2000L, null, 5, null));
+    assertThat(timed.health()).hasToString("exec [pg_isready], interval 2000ms, retries 5");
+    assertThatThrownBy(
+            () ->
+                desired(
+                    new DockerResource("web")
+                        .image("nginx:1")
+                        .healthcheck("true")
+                        .healthcheckExec("true")
+                        .healthInterval(Duration.ZERO)
+                        .healthRetries(0),
+                    List.of()))
+        .isInstanceOf(InvalidResourceException.class)
+        .hasMessageContaining("healthcheck and healthcheckExec are both given")
+        .hasMessageContaining("healthInterval of 0 ms is not positive")
+        .hasMessageContaining("healthRetries 0 is less than 1");
+  }
+
+  @Test
+  void desired_waitsForTheContainersItIsConnectedTo_byTheirNames() {
+    var db = new DockerResource("db").image("postgres:15");
+    var file = new FileResource("app.conf").content("x");
+    var api = new DockerResource("api").image("api:1").connect(db, file);
+    var published =
+        Map.of(
+            "db", ContainerOutputs.of("shop.db", List.of("5432:5432/tcp"), Map.of()),
+            "app.conf", Map.of("path", "app.conf", "sha256", "1a2b3c4d5e6f7a8b9c0d"));
+
+    var spec =
+        ContainerDesired.desired(
+            api, new TestDeclaration(project, "api", List.of(db, file), published));
+
+    assertThat(spec.waitFor()).as("containers only").containsExactly("shop.db");
   }
 }
