@@ -42,6 +42,7 @@ public abstract class Resource implements Cloneable {
   private Set<String> filled = Set.of();
   private boolean snapshot;
   private final Set<Resource> connections = new LinkedHashSet<>();
+  private final Set<Resource> orderOnly = new LinkedHashSet<>();
   private final List<Assertion> assertions = new ArrayList<>();
   private boolean defaultAssertions = true;
 
@@ -89,23 +90,55 @@ public abstract class Resource implements Cloneable {
   }
 
   /**
-   * Makes this resource depend on others: they are made before it and removed after it.
+   * Makes this resource depend on others: they are made before it and removed after it, and it
+   * learns what they publish (a container gets {@code NAME_HOST} and {@code NAME_PORT} of each
+   * connected container, {@code DATABASE_URL} of a connected database). For the order alone, use
+   * {@link #dependsOn}.
    *
    * @throws IllegalArgumentException when a target is null or this resource itself
    */
   public Resource connect(Resource... targets) {
     checkWritable("connect");
     for (Resource target : targets) {
-      if (target == null || target == this) {
-        throw new IllegalArgumentException(
-            kindAndName()
-                + " cannot connect to "
-                + (target == null ? "null" : "itself")
-                + ": pass the resources it depends on");
-      }
+      checkTarget(target, "connect to");
       connections.add(target);
+      orderOnly.remove(target);
     }
     return this;
+  }
+
+  /**
+   * Makes this resource depend on others for the order alone, as compose's {@code depends_on}: they
+   * are made before it (a container with a health check, healthy first) and removed after it, and
+   * it takes none of their variables. A resource also {@linkplain #connect connected} to one is
+   * connected.
+   *
+   * @throws IllegalArgumentException when a target is null or this resource itself
+   */
+  public Resource dependsOn(Resource... targets) {
+    checkWritable("dependsOn");
+    for (Resource target : targets) {
+      checkTarget(target, "depend on");
+      if (connections.add(target)) orderOnly.add(target);
+    }
+    return this;
+  }
+
+  /** Whether this resource depends on {@code target} for the order alone ({@link #dependsOn}). */
+  public final boolean ordersOnly(Resource target) {
+    return orderOnly.contains(target);
+  }
+
+  private void checkTarget(Resource target, String verb) {
+    if (target == null || target == this) {
+      throw new IllegalArgumentException(
+          kindAndName()
+              + " cannot "
+              + verb
+              + " "
+              + (target == null ? "null" : "itself")
+              + ": pass the resources it depends on");
+    }
   }
 
   /**

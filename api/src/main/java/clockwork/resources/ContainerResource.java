@@ -62,6 +62,12 @@ public abstract class ContainerResource<T extends ContainerResource<T>> extends 
     return self();
   }
 
+  @Override
+  public T dependsOn(Resource... targets) {
+    super.dependsOn(targets);
+    return self();
+  }
+
   /** The image, such as {@code postgres:15-alpine}; {@code null} when not given. */
   public String image() {
     return (String) get(IMAGE);

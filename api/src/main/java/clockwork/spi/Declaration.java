@@ -29,6 +29,14 @@ public interface Declaration {
   List<Resource> dependencies();
 
   /**
+   * Whether this resource depends on one of its {@link #dependencies()} for the order alone ({@link
+   * Resource#dependsOn}): then it takes none of the dependency's variables.
+   *
+   * @throws IllegalArgumentException when it is not one of {@link #dependencies()}
+   */
+  boolean ordersOnly(Resource dependency);
+
+  /**
    * What a dependency tells the resources connected to it ({@link Provider#publishes}), from its
    * completed spec; empty when it tells nothing.
    *

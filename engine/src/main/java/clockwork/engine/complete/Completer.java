@@ -437,6 +437,15 @@ public final class Completer {
       }
 
       @Override
+      public boolean ordersOnly(Resource dependency) {
+        String id = idOf(dependency);
+        if (!node.dependsOn().contains(id)) {
+          throw new IllegalArgumentException(dependency + " is not a dependency");
+        }
+        return node.orderOnly().contains(id);
+      }
+
+      @Override
       public Map<String, String> published(Resource dependency) {
         if (!(done.dependencies().get(idOf(dependency))
             instanceof Result.Done(var desired, var x))) {

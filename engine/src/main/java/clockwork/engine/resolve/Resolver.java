@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Turns what main.java declared into a {@link ResourceGraph}: composites flattened into qualified
@@ -46,7 +47,8 @@ public final class Resolver {
     }
     if (!problems.isEmpty()) throw new ResolveException(problems, List.of());
 
-    Map<Resource, Set<Resource>> dependencies = dependencies(all, leaves);
+    Map<Resource, Set<Resource>> dependencies = dependencies(all, leaves, false);
+    Map<Resource, Set<Resource>> connected = dependencies(all, leaves, true);
     List<Resource> cycle = findCycle(leaves, dependencies);
     if (!cycle.isEmpty()) {
       List<String> path = cycle.stream().map(ids::get).toList();
@@ -69,6 +71,10 @@ public final class Resolver {
               ids.get(leaf),
               leaf,
               dependencies.get(leaf).stream().map(ids::get).toList(),
+              dependencies.get(leaf).stream()
+                  .filter(d -> !connected.get(leaf).contains(d))
+                  .map(ids::get)
+                  .collect(Collectors.toSet()),
               composites.get(leaf)));
     }
     return new ResourceGraph(nodes, ids);
@@ -185,14 +191,19 @@ public final class Resolver {
   /**
    * What each resource providers make depends on: its own connections and those of the composites
    * around it, with connections to composites meaning every resource in them.
+   *
+   * @param connectedOnly leave out what a resource depends on for the order alone ({@link
+   *     Resource#dependsOn})
    */
   private static Map<Resource, Set<Resource>> dependencies(
-      List<Resource> all, List<Resource> leaves) {
+      List<Resource> all, List<Resource> leaves, boolean connectedOnly) {
     Map<Resource, Set<Resource>> dependencies = new IdentityHashMap<>();
     for (Resource leaf : leaves) dependencies.put(leaf, new LinkedHashSet<>());
     for (Resource resource : all) {
       List<Resource> targets = new ArrayList<>();
-      for (Resource target : resource.connections()) targets.addAll(leavesOf(target));
+      for (Resource target : resource.connections()) {
+        if (!connectedOnly || !resource.ordersOnly(target)) targets.addAll(leavesOf(target));
+      }
       for (Resource source : leavesOf(resource)) {
         for (Resource target : targets) {
           if (target != source) dependencies.get(source).add(target);

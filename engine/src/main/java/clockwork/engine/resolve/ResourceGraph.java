@@ -4,6 +4,7 @@ import clockwork.Resource;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The declared resources with their ids and dependencies, composites flattened: every resource a
@@ -19,12 +20,18 @@ public final class ResourceGraph {
    * @param id its identity in state and plans: its name, qualified by its composites
    * @param resource the declaration
    * @param dependsOn the ids of the resources it depends on
+   * @param orderOnly those of them it depends on for the order alone ({@link Resource#dependsOn})
    * @param composites the ids of the composites it is in, outermost first
    */
   public record Node(
-      String id, Resource resource, List<String> dependsOn, List<String> composites) {
+      String id,
+      Resource resource,
+      List<String> dependsOn,
+      Set<String> orderOnly,
+      List<String> composites) {
     public Node {
       dependsOn = List.copyOf(dependsOn);
+      orderOnly = Set.copyOf(orderOnly);
       composites = List.copyOf(composites);
     }
   }

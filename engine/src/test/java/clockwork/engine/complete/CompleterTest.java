@@ -147,6 +147,20 @@ class CompleterTest {
   }
 
   @Test
+  void dependsOn_ordersAlone_whileConnectGivesTheConnectionsVariables() {
+    var db = db();
+    var ordered = new DockerResource("ordered").image("clockwork-test/busybox:1").dependsOn(db);
+    var connected = new DockerResource("connected").image("clockwork-test/busybox:1").connect(db);
+
+    List<Desired> desired = complete(db, ordered, connected);
+
+    assertThat(desired).extracting(Desired::id).containsExactly("db", "ordered", "connected");
+    assertThat(desired.get(1).dependsOn()).containsExactly("db");
+    assertThat(desired.get(1).spec().toString()).doesNotContain("DB_HOST");
+    assertThat(desired.get(2).spec().toString()).contains("DB_HOST=db", "DB_PORT=5432");
+  }
+
+  @Test
   void completion_makesASnapshot_andLeavesTheUsersDeclarationAsWritten() {
     server.script("api", answer(API_ANSWER));
     var db = db();

@@ -30,6 +30,20 @@ class ResolverTest {
   }
 
   @Test
+  void resolve_ordersByDependsOn_andMarksItForTheOrderAlone_unlessAlsoConnected() {
+    var db = file("db");
+    var cache = file("cache");
+    var both = file("both");
+    var api = file("api").dependsOn(db, both);
+    api.connect(cache, both);
+
+    ResourceGraph.Node node = resolver.resolve(List.of(api)).node("api");
+
+    assertThat(node.dependsOn()).containsExactlyInAnyOrder("db", "both", "cache");
+    assertThat(node.orderOnly()).containsExactly("db");
+  }
+
+  @Test
   void resolve_countsAResourceDeclaredTwiceOnce() {
     var a = file("a");
 

@@ -37,6 +37,12 @@ public record TestDeclaration(
     return publishedByName.getOrDefault(dependency.name(), Map.of());
   }
 
+  /** Every dependency is connected: these tests declare no {@link Resource#dependsOn}. */
+  @Override
+  public boolean ordersOnly(Resource dependency) {
+    return false;
+  }
+
   @Override
   public String idOf(Resource resource) {
     return resource.name();

@@ -286,13 +286,15 @@ final class ContainerDesired {
   /**
    * NAME_HOST and NAME_PORT for each connected container, where unambiguous: a name two connections
    * share gives neither; a port only when the connection publishes exactly one. DATABASE_URL when
-   * exactly one connected resource publishes one. All from what the connections publish.
+   * exactly one connected resource publishes one. All from what the connections publish; nothing
+   * from what it depends on for the order alone.
    */
   private static Map<String, String> connectionVariables(Declaration declaration) {
     Map<String, Map<String, String>> byPrefix = new LinkedHashMap<>();
     Set<String> ambiguous = new HashSet<>();
     var databases = new ArrayList<String>();
     for (Resource dependency : declaration.dependencies()) {
+      if (declaration.ordersOnly(dependency)) continue; // dependsOn: the order alone
       Map<String, String> published = declaration.published(dependency);
       if (published.containsKey(DATABASE_URL)) databases.add(published.get(DATABASE_URL));
       if (!ContainerOutputs.isContainer(published)) continue;
