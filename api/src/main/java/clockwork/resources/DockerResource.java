@@ -3,6 +3,7 @@ package clockwork.resources;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A container on a Docker engine: the local one, or the one {@code DOCKER_HOST} names.
@@ -208,6 +209,211 @@ public final class DockerResource extends ContainerResource<DockerResource> {
    */
   public DockerResource stopTimeout(int seconds) {
     set("stopTimeout", seconds);
+    return this;
+  }
+
+  // ---- what compose files set beyond image, ports, volumes and environment ----
+
+  /** See {@link #user(String)}; {@code null} when not given. */
+  public String user() {
+    return (String) get("user");
+  }
+
+  /** The user it runs as, such as {@code "1000:1000"} or {@code "app"} (compose's {@code user}). */
+  public DockerResource user(String value) {
+    set("user", value);
+    return this;
+  }
+
+  /** See {@link #hostname(String)}; {@code null} when not given. */
+  public String hostname() {
+    return (String) get("hostname");
+  }
+
+  /** Its host name inside, instead of its id (compose's {@code hostname}). */
+  public DockerResource hostname(String value) {
+    set("hostname", value);
+    return this;
+  }
+
+  /** See {@link #workingDir(String)}; {@code null} when not given. */
+  public String workingDir() {
+    return (String) get("workingDir");
+  }
+
+  /** The directory its command starts in (compose's {@code working_dir}). */
+  public DockerResource workingDir(String value) {
+    set("workingDir", value);
+    return this;
+  }
+
+  /** See {@link #entrypoint(String...)}; {@code null} when not given. */
+  @SuppressWarnings("unchecked")
+  public List<String> entrypoint() {
+    return (List<String>) get("entrypoint");
+  }
+
+  /**
+   * Runs this instead of the image's entry point, as its arguments (compose's {@code entrypoint}).
+   */
+  public DockerResource entrypoint(String... values) {
+    setList("entrypoint", values);
+    return this;
+  }
+
+  /** See {@link #expose(String...)}; {@code null} when not given. */
+  @SuppressWarnings("unchecked")
+  public List<String> expose() {
+    return (List<String>) get("expose");
+  }
+
+  /**
+   * Container ports other containers reach without publishing them, such as {@code "8080"} or
+   * {@code "53/udp"} (compose's {@code expose}).
+   */
+  public DockerResource expose(String... values) {
+    setList("expose", values);
+    return this;
+  }
+
+  /** See {@link #capAdd(String...)}; {@code null} when not given. */
+  @SuppressWarnings("unchecked")
+  public List<String> capAdd() {
+    return (List<String>) get("capAdd");
+  }
+
+  /** Linux capabilities to add, such as {@code "NET_ADMIN"} (compose's {@code cap_add}). */
+  public DockerResource capAdd(String... values) {
+    setList("capAdd", values);
+    return this;
+  }
+
+  /** See {@link #capDrop(String...)}; {@code null} when not given. */
+  @SuppressWarnings("unchecked")
+  public List<String> capDrop() {
+    return (List<String>) get("capDrop");
+  }
+
+  /** Linux capabilities to drop, such as {@code "ALL"} (compose's {@code cap_drop}). */
+  public DockerResource capDrop(String... values) {
+    setList("capDrop", values);
+    return this;
+  }
+
+  /** See {@link #memory(String)}; {@code null} when not given. */
+  public String memory() {
+    return (String) get("memory");
+  }
+
+  /**
+   * The most memory it may use, such as {@code "512m"} or {@code "1g"} (compose's {@code
+   * mem_limit}).
+   */
+  public DockerResource memory(String value) {
+    set("memory", value);
+    return this;
+  }
+
+  /** See {@link #cpus(double)}; {@code null} when not given (no limit). */
+  public Double cpus() {
+    return (Double) get("cpus");
+  }
+
+  /** How many CPUs it may use, such as {@code 0.5} (compose's {@code cpus}). */
+  public DockerResource cpus(double value) {
+    set("cpus", value);
+    return this;
+  }
+
+  /** See {@link #stopSignal(String)}; {@code null} when not given. */
+  public String stopSignal() {
+    return (String) get("stopSignal");
+  }
+
+  /** The signal that stops it, such as {@code "SIGINT"} (compose's {@code stop_signal}). */
+  public DockerResource stopSignal(String value) {
+    set("stopSignal", value);
+    return this;
+  }
+
+  /** See {@link #readOnlyRootFilesystem(boolean)}; {@code null} when not given (false). */
+  public Boolean readOnlyRootFilesystem() {
+    return (Boolean) get("readOnlyRootFilesystem");
+  }
+
+  /** Mounts its root file system read-only (compose's {@code read_only}). */
+  public DockerResource readOnlyRootFilesystem(boolean on) {
+    set("readOnlyRootFilesystem", on);
+    return this;
+  }
+
+  /** See {@link #tmpfs(String...)}; {@code null} when not given. */
+  @SuppressWarnings("unchecked")
+  public List<String> tmpfs() {
+    return (List<String>) get("tmpfs");
+  }
+
+  /**
+   * Directories in memory, such as {@code "/run"} or {@code "/tmp:size=64m"} (compose's {@code
+   * tmpfs}).
+   */
+  public DockerResource tmpfs(String... values) {
+    setList("tmpfs", values);
+    return this;
+  }
+
+  /** See {@link #extraHosts(String...)}; {@code null} when not given. */
+  @SuppressWarnings("unchecked")
+  public List<String> extraHosts() {
+    return (List<String>) get("extraHosts");
+  }
+
+  /**
+   * Host names it resolves to addresses, as {@code "db.local:10.0.0.5"} (compose's {@code
+   * extra_hosts}).
+   */
+  public DockerResource extraHosts(String... values) {
+    setList("extraHosts", values);
+    return this;
+  }
+
+  /** See {@link #init(boolean)}; {@code null} when not given (false). */
+  public Boolean init() {
+    return (Boolean) get("init");
+  }
+
+  /**
+   * Runs an init process as PID 1 that reaps zombies and forwards signals (compose's {@code init}).
+   */
+  public DockerResource init(boolean on) {
+    set("init", on);
+    return this;
+  }
+
+  /** See {@link #sysctl(String, String)}; {@code null} when not given. */
+  @SuppressWarnings("unchecked")
+  public Map<String, String> sysctls() {
+    return (Map<String, String>) get("sysctls");
+  }
+
+  /**
+   * Kernel parameters in its namespaces, such as {@code net.core.somaxconn} (compose's {@code
+   * sysctls}).
+   */
+  public DockerResource sysctl(String name, String value) {
+    putEntry("sysctls", name, value);
+    return this;
+  }
+
+  /** See {@link #networkAliases(String...)}; {@code null} when not given. */
+  @SuppressWarnings("unchecked")
+  public List<String> networkAliases() {
+    return (List<String>) get("networkAliases");
+  }
+
+  /** More names by which other containers find it on its networks (compose's {@code aliases}). */
+  public DockerResource networkAliases(String... values) {
+    setList("networkAliases", values);
     return this;
   }
 }

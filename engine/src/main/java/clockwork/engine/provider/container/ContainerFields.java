@@ -8,6 +8,7 @@ import clockwork.spi.Sensitive;
 import clockwork.spi.Values;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -96,15 +97,17 @@ public final class ContainerFields {
 
   /**
    * The changes between what was applied and what is desired, of the fields that replace a
-   * container, in the order {@code desired} lists them.
+   * container, in the order {@code desired} lists them, then those only {@code before} had.
    */
   public static List<FieldChange> replacing(
       Map<String, Object> before, Map<String, Object> desired) {
-    return desired.entrySet().stream()
-        .filter(e -> !Objects.equals(before.get(e.getKey()), e.getValue()))
+    var fields = new LinkedHashSet<>(desired.keySet());
+    fields.addAll(before.keySet());
+    return fields.stream()
+        .filter(field -> !Objects.equals(before.get(field), desired.get(field)))
         .map(
-            e ->
-                FieldChange.replacing(e.getKey(), show(before.get(e.getKey())), show(e.getValue())))
+            field ->
+                FieldChange.replacing(field, show(before.get(field)), show(desired.get(field))))
         .toList();
   }
 

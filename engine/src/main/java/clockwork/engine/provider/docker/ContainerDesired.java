@@ -158,6 +158,7 @@ final class ContainerDesired {
       }
     }
     ContainerHealth health = health(container, problems);
+    var settings = ContainerSettings.of(container, problems);
     if (container.stopTimeout() != null && container.stopTimeout() < 0) {
       problems.add(
           "stopTimeout " + container.stopTimeout() + " is negative: give seconds, 0 or more");
@@ -178,6 +179,7 @@ final class ContainerDesired {
             .labels(labels)
             .healthcheck(container.healthcheck())
             .health(health)
+            .settings(settings)
             .waitFor(connectedContainers(declaration))
             .stopTimeout(container.stopTimeout())
             .project(declaration.project().id(), declaration.project().name());

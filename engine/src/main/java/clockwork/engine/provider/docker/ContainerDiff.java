@@ -177,6 +177,7 @@ final class ContainerDiff {
     if (spec.healthcheck() != null)
       fields.add(FieldChange.added("healthcheck", Values.quote(spec.healthcheck())));
     if (spec.health() != null) fields.add(FieldChange.added("health", spec.health().toString()));
+    spec.settings().forEach((name, value) -> fields.add(FieldChange.added(name, show(value))));
     fields.add(FieldChange.added("restartPolicy", Values.quote(spec.restartPolicy())));
     if (!spec.mustRun()) fields.add(FieldChange.added("mustRun", "false"));
     if (spec.stopTimeout() != null)

@@ -36,6 +36,7 @@ import java.util.TreeMap;
  * @param health the health check's command without a shell and its timing; {@code null} for a shell
  *     command with the default timing, or the image's own check
  * @param stopTimeout seconds to wait on stop; {@code null} for Docker's default
+ * @param settings the other settings it declares, by name ({@link ContainerSettings})
  * @param projectId the project's identity; {@code null} before its first apply
  * @param projectName the project's name
  * @param resourceId the resource's id (equal to {@code name})
@@ -64,6 +65,7 @@ public record ContainerSpec(
     String healthcheck,
     ContainerHealth health,
     Integer stopTimeout,
+    SortedMap<String, Object> settings,
     String projectId,
     String projectName,
     String resourceId,
@@ -82,6 +84,7 @@ public record ContainerSpec(
     secretEnv = secretEnv == null ? new TreeMap<>() : new TreeMap<>(secretEnv);
     externalNetworks = externalNetworks == null ? List.of() : List.copyOf(externalNetworks);
     waitFor = waitFor == null ? List.of() : List.copyOf(waitFor);
+    settings = settings == null ? new TreeMap<>() : new TreeMap<>(settings);
   }
 
   /** A spec for the container of resource {@code id}, named after it, with Docker's defaults. */
@@ -114,6 +117,7 @@ public record ContainerSpec(
     private String healthcheck;
     private ContainerHealth health;
     private Integer stopTimeout;
+    private SortedMap<String, Object> settings = new TreeMap<>();
     private List<String> waitFor = List.of();
     private String projectId;
     private String projectName;
@@ -217,6 +221,11 @@ public record ContainerSpec(
       return this;
     }
 
+    Builder settings(SortedMap<String, Object> settings) {
+      this.settings = settings;
+      return this;
+    }
+
     /** The project it belongs to, for its labels. */
     Builder project(String id, String projectName) {
       this.projectId = id;
@@ -243,6 +252,7 @@ public record ContainerSpec(
           healthcheck,
           health,
           stopTimeout,
+          settings,
           projectId,
           projectName,
           name,
@@ -266,6 +276,7 @@ public record ContainerSpec(
     fields.put("healthcheck", healthcheck);
     // only when there are some, so that the hash of every other container stays as it was
     if (health != null) fields.put("health", health);
+    fields.putAll(settings); // each under its own name; none when none are declared
     if (imageBuild != null) fields.put("imageBuild", imageBuild);
     if (!mountedFiles.isEmpty()) fields.put("mountedFiles", mountedFiles);
     return fields;

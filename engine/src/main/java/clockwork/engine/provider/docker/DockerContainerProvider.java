@@ -675,10 +675,11 @@ public final class DockerContainerProvider
             .withName(name)
             .withLabels(spec.allLabels())
             .withEnv(spec.environment())
-            .withExposedPorts(exposed)
             .withVolumes(anonymous)
             .withHostConfig(host);
-    if (!spec.networks().isEmpty()) create.withAliases(spec.alias());
+    if (!spec.networks().isEmpty()) create.withAliases(aliases(spec));
+    ContainerSettings.apply(spec.settings(), create, host, exposed);
+    create.withExposedPorts(exposed);
     if (spec.command() != null) create.withCmd(spec.command());
     if (spec.stopTimeout() != null) create.withStopTimeout(spec.stopTimeout());
     if (spec.healthcheck() != null || spec.health() != null) {
@@ -707,13 +708,20 @@ public final class DockerContainerProvider
     return id;
   }
 
+  /** The names other containers find it by: its resource's, and those it declares. */
+  private static List<String> aliases(ContainerSpec spec) {
+    var aliases = new ArrayList<String>(List.of(spec.alias()));
+    aliases.addAll(ContainerSettings.aliases(spec.settings()));
+    return aliases;
+  }
+
   private static void connect(
       DockerClient docker, String container, String network, ContainerSpec spec) {
     docker
         .connectToNetworkCmd()
         .withContainerId(container)
         .withNetworkId(network)
-        .withContainerNetwork(new ContainerNetwork().withAliases(spec.alias()))
+        .withContainerNetwork(new ContainerNetwork().withAliases(aliases(spec)))
         .exec();
   }
 

@@ -1,0 +1,134 @@
+package clockwork.cli;
+
+import static clockwork.cli.CliResultAssert.assertThat;
+import static clockwork.cli.DockerHost.docker;
+import static clockwork.cli.DockerHost.inspect;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import clockwork.engine.error.ExitCode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The container settings real compose files use, on the real engine: each shows in the plan,
+ * reaches Docker as {@code docker inspect} tells, works inside the container, and replaces the
+ * container when it changes.
+ */
+class DockerSettingsIT {
+  @RegisterExtension final TestProject workspace = TestProject.onDockerEngine();
+
+  final Path project = workspace.dir();
+  final String suffix = workspace.suffix();
+  private final String web = "web-" + suffix;
+
+  private void declare(String user) throws Exception {
+    Files.writeString(
+        project.resolve("main.java"),
+        """
+        import clockwork.*;
+        import clockwork.resources.*;
+
+        void main() {
+            Clockwork.declare(new DockerResource("%s")
+                .image("%s")
+                .entrypoint("httpd")
+                .command("-f", "-p", "8080", "-h", "/tmp")
+                .user("%s")
+                .hostname("front")
+                .workingDir("/tmp")
+                .expose("9000", "53/udp")
+                .capAdd("NET_ADMIN")
+                .capDrop("MKNOD")
+                .memory("64m")
+                .cpus(0.5)
+                .stopSignal("SIGINT")
+                .readOnlyRootFilesystem(true)
+                .tmpfs("/scratch:size=1m")
+                .extraHosts("db.local:10.0.0.5")
+                .init(true)
+                .sysctl("net.ipv4.ip_unprivileged_port_start", "0")
+                .networkAliases("front-door")
+                .stopTimeout(0));
+        }
+        """
+            .formatted(web, DockerHost.IMAGE, user));
+  }
+
+  @Test
+  void everySetting_reachesDocker_andWorksInside() throws Exception {
+    declare("1000:1000");
+
+    assertThat(Launcher.run(project, "plan"))
+        .succeeded()
+        .outContains(
+            "user:                   \"1000:1000\"",
+            "memory:                 \"67108864\"",
+            "readOnlyRootFilesystem: true");
+    assertThat(Launcher.run(project, "apply", "--yes")).succeeded();
+
+    assertThat(inspect(web, "{{json .Config.Entrypoint}}")).isEqualTo("[\"httpd\"]");
+    assertThat(inspect(web, "{{.Config.User}}")).isEqualTo("1000:1000");
+    assertThat(inspect(web, "{{.Config.Hostname}}")).isEqualTo("front");
+    assertThat(inspect(web, "{{.Config.WorkingDir}}")).isEqualTo("/tmp");
+    assertThat(inspect(web, "{{json .Config.ExposedPorts}}")).contains("9000/tcp", "53/udp");
+    assertThat(inspect(web, "{{json .HostConfig.CapAdd}}")).contains("NET_ADMIN");
+    assertThat(inspect(web, "{{json .HostConfig.CapDrop}}")).contains("MKNOD");
+    assertThat(inspect(web, "{{.HostConfig.Memory}}")).isEqualTo("67108864");
+    assertThat(inspect(web, "{{.HostConfig.NanoCpus}}")).isEqualTo("500000000");
+    assertThat(inspect(web, "{{.Config.StopSignal}}")).isEqualTo("SIGINT");
+    assertThat(inspect(web, "{{.HostConfig.ReadonlyRootfs}}")).isEqualTo("true");
+    assertThat(inspect(web, "{{json .HostConfig.Tmpfs}}")).isEqualTo("{\"/scratch\":\"size=1m\"}");
+    assertThat(inspect(web, "{{json .HostConfig.ExtraHosts}}")).contains("db.local:10.0.0.5");
+    assertThat(inspect(web, "{{.HostConfig.Init}}")).isEqualTo("true");
+    assertThat(inspect(web, "{{json .HostConfig.Sysctls}}"))
+        .contains("\"net.ipv4.ip_unprivileged_port_start\":\"0\"");
+    assertThat(inspect(web, "{{json .NetworkSettings.Networks}}")).contains("front-door");
+
+    assertThat(docker("exec", web, "id", "-u")).isEqualTo("1000");
+    assertThat(docker("exec", web, "hostname")).isEqualTo("front");
+    assertThat(docker("exec", web, "pwd")).isEqualTo("/tmp");
+    assertThat(DockerHost.tryDocker("exec", web, "touch", "/bin/written").exitCode())
+        .as("the root file system is read-only")
+        .isNotZero();
+    docker("exec", web, "touch", "/scratch/written");
+    assertThat(docker("exec", web, "cat", "/etc/hosts")).contains("10.0.0.5\tdb.local");
+    assertThat(Launcher.run(project, "plan", "--detailed-exitcode")).succeeded();
+
+    declare("1001:1001");
+    assertThat(Launcher.run(project, "plan", "--detailed-exitcode"))
+        .exitedWith(ExitCode.CHANGES)
+        .outContains("user: \"1000:1000\" → \"1001:1001\"  # forces replacement");
+    assertThat(Launcher.run(project, "apply", "--yes")).succeeded().outContains("1 replaced");
+    assertThat(docker("exec", web, "id", "-u")).isEqualTo("1001");
+  }
+
+  @Test
+  void badSettings_areRefusedAtPlanTime_quotingThem() throws Exception {
+    Files.writeString(
+        project.resolve("main.java"),
+        """
+        import clockwork.*;
+        import clockwork.resources.*;
+
+        void main() {
+            Clockwork.declare(new DockerResource("%s")
+                .image("%s")
+                .memory("lots")
+                .capAdd("FLY")
+                .workingDir("tmp")
+                .stopSignal("stop"));
+        }
+        """
+            .formatted(web, DockerHost.IMAGE));
+
+    assertThat(Launcher.run(project, "plan"))
+        .exitedWith(ExitCode.INVALID_INPUT)
+        .errContains(
+            "memory \"lots\" is not a size, such as \"512m\"",
+            "capability \"FLY\" is not a Linux capability",
+            "workingDir \"tmp\" is not an absolute path",
+            "stopSignal \"stop\" is not a signal");
+  }
+}
