@@ -214,6 +214,23 @@ public final class DockerResource extends ContainerResource<DockerResource> {
 
   // ---- what compose files set beyond image, ports, volumes and environment ----
 
+  /** See {@link #envFile(String...)}; {@code null} when not given. */
+  @SuppressWarnings("unchecked")
+  public List<String> envFile() {
+    return (List<String>) get("envFile");
+  }
+
+  /**
+   * Files of {@code NAME=value} lines, relative to the project, whose variables the container gets
+   * (compose's {@code env_file}); {@link #envVar} wins over them, and a later file over an earlier
+   * one. Their values are treated as secrets: plans show their names only, state keeps digests. A
+   * change to a file replaces the container.
+   */
+  public DockerResource envFile(String... paths) {
+    setList("envFile", paths);
+    return this;
+  }
+
   /** See {@link #user(String)}; {@code null} when not given. */
   public String user() {
     return (String) get("user");

@@ -131,4 +131,42 @@ class DockerSettingsIT {
             "workingDir \"tmp\" is not an absolute path",
             "stopSignal \"stop\" is not a signal");
   }
+
+  @Test
+  void anEnvFile_givesItsVariablesAsSecrets_andTheProjectDirectoryMountsAsDot() throws Exception {
+    Files.writeString(project.resolve("app.env"), "GREETING=hello\nAPI_TOKEN_VALUE=abc123xyz\n");
+    Files.writeString(
+        project.resolve("main.java"),
+        """
+        import clockwork.*;
+        import clockwork.resources.*;
+
+        void main() {
+            Clockwork.declare(new DockerResource("%s")
+                .image("%s")
+                .command("sleep", "3600")
+                .envFile("app.env")
+                .envVar("GREETING", "overridden")
+                .volumes(".:/project:ro")
+                .stopTimeout(0));
+        }
+        """
+            .formatted(web, DockerHost.IMAGE));
+
+    var plan = Launcher.run(project, "plan");
+    assertThat(plan).succeeded().outContains("API_TOKEN_VALUE=(sensitive)", "GREETING=overridden");
+    assertThat(plan.out()).doesNotContain("abc123xyz");
+    assertThat(Launcher.run(project, "apply", "--yes")).succeeded();
+
+    assertThat(docker("exec", web, "env"))
+        .contains("GREETING=overridden", "API_TOKEN_VALUE=abc123xyz");
+    assertThat(docker("exec", web, "cat", "/project/app.env")).contains("GREETING=hello");
+    assertThat(Files.readString(project.resolve(".clockwork/state.json")))
+        .doesNotContain("abc123xyz");
+
+    Files.writeString(project.resolve("app.env"), "GREETING=hello\nAPI_TOKEN_VALUE=rotated\n");
+    assertThat(Launcher.run(project, "plan", "--detailed-exitcode"))
+        .as("a changed env file replaces the container")
+        .exitedWith(ExitCode.CHANGES);
+  }
 }

@@ -67,8 +67,8 @@ public record VolumeMount(String source, String target, boolean readOnly, boolea
               + spec
               + "\" mounts \""
               + source
-              + "\", which is neither a directory (start it with /, ./ or ../) nor a volume name"
-              + " (letters, digits, _ . -)");
+              + "\", which is neither a directory (., or starting with /, ./ or ../) nor a volume"
+              + " name (letters, digits, _ . -)");
     }
     return new VolumeMount(source, target, readOnly, false);
   }
@@ -101,8 +101,13 @@ public record VolumeMount(String source, String target, boolean readOnly, boolea
     return isDirectory(source) ? source : null;
   }
 
+  /** A directory is absolute, or relative as {@code ./x}, {@code ../x}, or {@code .} itself. */
   private static boolean isDirectory(String source) {
-    return source.startsWith("/") || source.startsWith("./") || source.startsWith("../");
+    return source.equals(".")
+        || source.equals("..")
+        || source.startsWith("/")
+        || source.startsWith("./")
+        || source.startsWith("../");
   }
 
   private static IllegalArgumentException noTarget(String spec) {

@@ -3,6 +3,7 @@ package clockwork.engine.provider.docker;
 import clockwork.Resource;
 import clockwork.engine.provider.container.ContainerEnvironment;
 import clockwork.engine.provider.container.ContainerOutputs;
+import clockwork.engine.provider.container.EnvFiles;
 import clockwork.engine.provider.container.ImageReference;
 import clockwork.engine.provider.container.PortMapping;
 import clockwork.engine.provider.container.VolumeMount;
@@ -133,11 +134,15 @@ final class ContainerDesired {
                 + " letter or digit");
       }
     }
+    // env files first: the container's own variables win over them, as in compose
+    var secrets = EnvFiles.read(declaration.project(), orEmpty(container.envFile()), problems);
+    secrets.keySet().removeAll(orEmpty(container.envVars()).keySet());
+    secrets.putAll(orEmpty(container.secretEnvVars()));
     var environment =
         ContainerEnvironment.of(
             connectionVariables(declaration),
             orEmpty(container.envVars()),
-            orEmpty(container.secretEnvVars()),
+            secrets,
             declaration::keyedDigest,
             problems);
     String restartPolicy =

@@ -14,6 +14,8 @@ class VolumeMountTest {
   @CsvSource({
     "./data:/var/lib/data, /srv/app/data:/var/lib/data, true",
     "../shared:/x, /srv/shared:/x, true",
+    ".:/src:ro, /srv/app:/src:ro, true",
+    "..:/up, /srv:/up, true",
     "/abs:/x:ro, /abs:/x:ro, true",
     "/abs:/x:rw, /abs:/x, true",
     "named-vol:/x, named-vol:/x, false",
@@ -37,7 +39,7 @@ class VolumeMountTest {
         "data:relative | has no container path",
         "a:/b:c:d | has too many parts",
         "data:/x:z | ends in \"z\": the only modes are ro (read-only) and rw (the default)",
-        "bad name:/x | is neither a directory (start it with /, ./ or ../) nor a volume name"
+        "bad name:/x | is neither a directory (., or starting with /, ./ or ../) nor a volume name"
       })
   void parse_refusesAnythingElse_quotingIt(String spec, String problem) {
     assertThatThrownBy(() -> VolumeMount.parse(spec, PROJECT))
