@@ -57,4 +57,29 @@ public final class DockerNetworkResource extends Resource {
     set("driver", driver);
     return this;
   }
+
+  /** The subnet; {@code null} when not given (one Docker picks). */
+  public String subnet() {
+    return (String) get("subnet");
+  }
+
+  /**
+   * The network's addresses, as CIDR such as {@code "172.28.0.0/16"} (compose's {@code ipam});
+   * needed for containers with a fixed address on it. Changing it replaces the network.
+   */
+  public DockerNetworkResource subnet(String cidr) {
+    set("subnet", cidr);
+    return this;
+  }
+
+  /** The gateway; {@code null} when not given (the subnet's first address). */
+  public String gateway() {
+    return (String) get("gateway");
+  }
+
+  /** The gateway's address in the subnet, such as {@code "172.28.0.1"}. */
+  public DockerNetworkResource gateway(String address) {
+    set("gateway", address);
+    return this;
+  }
 }

@@ -97,6 +97,21 @@ public final class DockerResource extends ContainerResource<DockerResource> {
     return this;
   }
 
+  /** Its fixed addresses, by network name; {@code null} when none were given. */
+  @SuppressWarnings("unchecked")
+  public Map<String, String> networkAddresses() {
+    return (Map<String, String>) get("networkAddresses");
+  }
+
+  /**
+   * Joins a network Clockwork makes at a fixed address in its {@link DockerNetworkResource#subnet},
+   * such as {@code "172.28.0.10"} (compose's {@code ipv4_address}).
+   */
+  public DockerResource network(DockerNetworkResource network, String ipv4Address) {
+    putEntry("networkAddresses", network.name(), ipv4Address);
+    return network(network);
+  }
+
   /** Joins a network Clockwork makes, and connects to it so it is made first. */
   public DockerResource network(DockerNetworkResource network) {
     connect(network);

@@ -169,4 +169,73 @@ class DockerSettingsIT {
         .as("a changed env file replaces the container")
         .exitedWith(ExitCode.CHANGES);
   }
+
+  @Test
+  void aNetworksSubnet_andAContainersFixedAddressOnIt_reachDocker() throws Exception {
+    Files.writeString(
+        project.resolve("main.java"),
+        """
+        import clockwork.*;
+        import clockwork.resources.*;
+
+        void main() {
+            var net = new DockerNetworkResource("net-%1$s")
+                .subnet("10.231.7.0/24")
+                .gateway("10.231.7.1");
+            Clockwork.declare(new DockerResource("%2$s")
+                .image("%3$s")
+                .command("sleep", "3600")
+                .network(net, "10.231.7.10")
+                .stopTimeout(0));
+        }
+        """
+            .formatted(suffix, web, DockerHost.IMAGE));
+
+    assertThat(Launcher.run(project, "plan"))
+        .succeeded()
+        .outContains("subnet:  \"10.231.7.0/24\"", "networkAddresses: [\"net-" + suffix);
+    assertThat(Launcher.run(project, "apply", "--yes")).succeeded();
+
+    assertThat(
+            DockerHost.docker(
+                "network",
+                "inspect",
+                "net-" + suffix,
+                "--format",
+                "{{range .IPAM.Config}}{{.Subnet}} {{.Gateway}}{{end}}"))
+        .isEqualTo("10.231.7.0/24 10.231.7.1");
+    assertThat(inspect(web, "{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}"))
+        .isEqualTo("10.231.7.10");
+    assertThat(Launcher.run(project, "plan", "--detailed-exitcode")).succeeded();
+  }
+
+  @Test
+  void aBadSubnet_andThenABadAddress_areRefusedAtPlanTime() throws Exception {
+    String declaration =
+        """
+        import clockwork.*;
+        import clockwork.resources.*;
+
+        void main() {
+            var net = new DockerNetworkResource("net").subnet("%s").gateway("10.231.7.1");
+            Clockwork.declare(new DockerResource("%s")
+                .image("%s")
+                .network(net, "10.231.7.300"));
+        }
+        """;
+    Files.writeString(
+        project.resolve("main.java"),
+        declaration.formatted("10.231.7.0/33", web, DockerHost.IMAGE));
+    assertThat(Launcher.run(project, "plan"))
+        .as("the container waits for what its network publishes")
+        .exitedWith(ExitCode.INVALID_INPUT)
+        .errContains("subnet \"10.231.7.0/33\" is not an IPv4 subnet");
+
+    Files.writeString(
+        project.resolve("main.java"),
+        declaration.formatted("10.231.7.0/24", web, DockerHost.IMAGE));
+    assertThat(Launcher.run(project, "plan"))
+        .exitedWith(ExitCode.INVALID_INPUT)
+        .errContains("address \"10.231.7.300\" is not an IPv4 address");
+  }
 }

@@ -91,6 +91,9 @@ public final class Completer {
 
     /** The model's endpoint gave no answer. */
     record Failed(ClockworkException error) implements Result {}
+
+    /** Not completed, because something it depends on was not; that one says why. */
+    record Blocked() implements Result {}
   }
 
   /**
@@ -157,6 +160,7 @@ public final class Completer {
         }
         case Result.NeedsModel needs -> needsModel.add(needs);
         case Result.Failed failed -> failure = failure == null ? failed.error() : failure;
+        case Result.Blocked blocked -> {}
       }
       // keep the answers of resources that could not be completed this time
       if (!(future.getValue().join() instanceof Result.Done) && lock.get(future.getKey()) != null) {
@@ -193,8 +197,11 @@ public final class Completer {
           false);
     }
     ProviderHandle<?, ?, ?> provider = found.get();
+    // a provider reads what its dependencies publish, which only completed ones have
+    boolean blocked = completed.values().stream().anyMatch(d -> !(d instanceof Result.Done));
     List<String> missing = resource.missingFields();
     if (missing.isEmpty()) {
+      if (blocked) return new Result.Blocked();
       try {
         return desired(done, provider, resource.completed(Map.of()), null, null);
       } catch (InvalidResourceException e) {
@@ -222,9 +229,7 @@ public final class Completer {
                 resource,
                 node.id(),
                 fill.stream().map(Fillable::field).collect(Collectors.joining(", "))));
-    if (completed.values().stream().anyMatch(d -> !(d instanceof Result.Done))) {
-      return needsModel;
-    }
+    if (blocked) return needsModel;
 
     Prompt prompt = prompt(done, new AnswerFormat(resource.kind() + "_fill", fill));
     String inputs = prompt.inputs(access.model());

@@ -161,6 +161,17 @@ class CompleterTest {
   }
 
   @Test
+  void aResourceConnectedToAnInvalidOne_waits_andOnlyTheInvalidOneIsReported() {
+    var bad = new FileResource("bad").content("x").mode("999");
+    var web = new DockerResource("web").image("clockwork-test/busybox:1").connect(bad);
+
+    assertThatThrownBy(() -> complete(bad, web))
+        .isInstanceOf(CompleteException.class)
+        .hasMessageContaining("mode \"999\"")
+        .hasMessageNotContaining("web");
+  }
+
+  @Test
   void completion_makesASnapshot_andLeavesTheUsersDeclarationAsWritten() {
     server.script("api", answer(API_ANSWER));
     var db = db();

@@ -164,6 +164,28 @@ final class ContainerDesired {
     }
     ContainerHealth health = health(container, problems);
     var settings = ContainerSettings.of(container, problems);
+    var addresses = new TreeMap<String, String>();
+    orEmpty(container.networkAddresses())
+        .forEach(
+            (network, address) -> {
+              String joined = managedNetworks.getOrDefault(network, network);
+              if (!networks.contains(joined)) {
+                problems.add(
+                    "address "
+                        + Values.quote(address)
+                        + " is for network "
+                        + Values.quote(network)
+                        + ", which the container does not join");
+              } else if (!Addresses.isAddress(address)) {
+                problems.add(
+                    "address "
+                        + Values.quote(address)
+                        + " is not an IPv4 address, such as"
+                        + " \"172.28.0.10\"");
+              }
+              addresses.put(joined, address);
+            });
+    if (!addresses.isEmpty()) settings.put(ContainerSettings.NETWORK_ADDRESSES, addresses);
     if (container.stopTimeout() != null && container.stopTimeout() < 0) {
       problems.add(
           "stopTimeout " + container.stopTimeout() + " is negative: give seconds, 0 or more");

@@ -22,9 +22,10 @@ import java.util.regex.Pattern;
  * environment ({@code user}, {@code hostname}, {@code working_dir}, {@code entrypoint}, {@code
  * expose}, {@code cap_add}, {@code cap_drop}, {@code mem_limit}, {@code cpus}, {@code stop_signal},
  * {@code read_only}, {@code tmpfs}, {@code extra_hosts}, {@code init}, {@code sysctls}, network
- * aliases): checked, kept by their names as strings, lists and maps (so state reads them back as
- * they were), and given to Docker when the container is made. Each replaces the container when it
- * changes; one not given is not kept, so that containers without it keep their hash.
+ * aliases and addresses): checked, kept by their names as strings, lists and maps (so state reads
+ * them back as they were), and given to Docker when the container is made. Each replaces the
+ * container when it changes; one not given is not kept, so that containers without it keep their
+ * hash.
  */
 final class ContainerSettings {
   private static final Pattern MEMORY = Pattern.compile("(\\d+)([bkmg]?)");
@@ -33,6 +34,9 @@ final class ContainerSettings {
   private static final Pattern HOST = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]*:[0-9A-Fa-f.:]+");
   private static final Pattern SYSCTL = Pattern.compile("[a-z0-9_]+(\\.[a-z0-9_*-]+)+");
   private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
+
+  /** Its fixed address on each network that has one, by Docker's name of the network. */
+  static final String NETWORK_ADDRESSES = "networkAddresses";
 
   private ContainerSettings() {}
 
@@ -184,7 +188,7 @@ final class ContainerSettings {
             case "extraHosts" -> host.withExtraHosts(((List<String>) value).toArray(String[]::new));
             case "init" -> host.withInit(true);
             case "sysctls" -> host.withSysctls((Map<String, String>) value);
-            case "networkAliases" -> {} // given with each network the container joins
+            case "networkAliases", NETWORK_ADDRESSES -> {} // given with each network it joins
             default -> throw new IllegalStateException("unknown container setting " + name);
           }
         });
@@ -194,6 +198,12 @@ final class ContainerSettings {
   @SuppressWarnings("unchecked")
   static List<String> aliases(Map<String, Object> settings) {
     return (List<String>) settings.getOrDefault("networkAliases", List.of());
+  }
+
+  /** Its fixed address on a network; {@code null} for one Docker picks. */
+  @SuppressWarnings("unchecked")
+  static String address(Map<String, Object> settings, String network) {
+    return ((Map<String, String>) settings.getOrDefault(NETWORK_ADDRESSES, Map.of())).get(network);
   }
 
   private static Capability[] capabilities(List<String> names) {

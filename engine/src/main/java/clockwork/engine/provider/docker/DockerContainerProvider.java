@@ -677,7 +677,11 @@ public final class DockerContainerProvider
             .withEnv(spec.environment())
             .withVolumes(anonymous)
             .withHostConfig(host);
-    if (!spec.networks().isEmpty()) create.withAliases(aliases(spec));
+    if (!spec.networks().isEmpty()) {
+      create.withAliases(aliases(spec));
+      String address = ContainerSettings.address(spec.settings(), spec.networks().getFirst());
+      if (address != null) create.withIpv4Address(address);
+    }
     ContainerSettings.apply(spec.settings(), create, host, exposed);
     create.withExposedPorts(exposed);
     if (spec.command() != null) create.withCmd(spec.command());
@@ -717,11 +721,16 @@ public final class DockerContainerProvider
 
   private static void connect(
       DockerClient docker, String container, String network, ContainerSpec spec) {
+    var joining = new ContainerNetwork().withAliases(aliases(spec));
+    String address = ContainerSettings.address(spec.settings(), network);
+    if (address != null) {
+      joining.withIpamConfig(new ContainerNetwork.Ipam().withIpv4Address(address));
+    }
     docker
         .connectToNetworkCmd()
         .withContainerId(container)
         .withNetworkId(network)
-        .withContainerNetwork(new ContainerNetwork().withAliases(aliases(spec)))
+        .withContainerNetwork(joining)
         .exec();
   }
 

@@ -34,13 +34,22 @@ enum DockerObject {
 
     @Override
     void create(DockerClient docker, ObjectSpec spec, Map<String, String> labels) {
-      docker
-          .createNetworkCmd()
-          .withName(spec.name())
-          .withDriver(spec.driver())
-          .withCheckDuplicate(true)
-          .withLabels(labels)
-          .exec();
+      var create =
+          docker
+              .createNetworkCmd()
+              .withName(spec.name())
+              .withDriver(spec.driver())
+              .withCheckDuplicate(true)
+              .withLabels(labels);
+      if (!spec.addressing().isEmpty()) {
+        create.withIpam(
+            new Network.Ipam()
+                .withConfig(
+                    new Network.Ipam.Config()
+                        .withSubnet(spec.addressing().get("subnet"))
+                        .withGateway(spec.addressing().get("gateway"))));
+      }
+      create.exec();
     }
   },
 

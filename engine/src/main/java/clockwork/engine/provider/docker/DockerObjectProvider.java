@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -33,17 +34,20 @@ public final class DockerObjectProvider<R extends Resource>
   private final DockerEngine engine;
   private final DockerObject object;
   private final Function<R, String> driver;
+  private final Function<R, Map<String, String>> addressing;
 
   private DockerObjectProvider(
       DockerEngine engine,
       DockerObject object,
       String kind,
       Class<R> type,
-      Function<R, String> driver) {
+      Function<R, String> driver,
+      Function<R, Map<String, String>> addressing) {
     super(kind, type, ObjectSpec.class, ObjectObservation.class);
     this.engine = engine;
     this.object = object;
     this.driver = driver;
+    this.addressing = addressing;
   }
 
   static DockerObjectProvider<DockerNetworkResource> networks(DockerEngine engine) {
@@ -52,7 +56,8 @@ public final class DockerObjectProvider<R extends Resource>
         DockerObject.NETWORK,
         "docker-network",
         DockerNetworkResource.class,
-        DockerNetworkResource::driver);
+        DockerNetworkResource::driver,
+        DockerObjectProvider::addressing);
   }
 
   static DockerObjectProvider<DockerVolumeResource> volumes(DockerEngine engine) {
@@ -61,7 +66,16 @@ public final class DockerObjectProvider<R extends Resource>
         DockerObject.VOLUME,
         "docker-volume",
         DockerVolumeResource.class,
-        DockerVolumeResource::driver);
+        DockerVolumeResource::driver,
+        volume -> Map.of());
+  }
+
+  /** A network's subnet and gateway, as given. */
+  private static Map<String, String> addressing(DockerNetworkResource network) {
+    var addressing = new TreeMap<String, String>();
+    if (network.subnet() != null) addressing.put("subnet", network.subnet());
+    if (network.gateway() != null) addressing.put("gateway", network.gateway());
+    return addressing;
   }
 
   @Override
@@ -85,12 +99,31 @@ public final class DockerObjectProvider<R extends Resource>
     if (given != null && given.isBlank()) {
       throw new InvalidResourceException("driver \"\" is empty: name a driver, or leave it out");
     }
+    Map<String, String> addresses = addressing.apply(resource);
+    var problems = new ArrayList<String>();
+    String subnet = addresses.get("subnet");
+    if (subnet != null && !Addresses.isSubnet(subnet)) {
+      problems.add(
+          "subnet " + Values.quote(subnet) + " is not an IPv4 subnet, such as \"172.28.0.0/16\"");
+    }
+    String gateway = addresses.get("gateway");
+    if (gateway != null && subnet == null) {
+      problems.add("gateway " + Values.quote(gateway) + " needs a subnet: give .subnet(...) too");
+    } else if (gateway != null && !Addresses.inSubnet(gateway, subnet)) {
+      problems.add(
+          "gateway "
+              + Values.quote(gateway)
+              + " is not an address in subnet "
+              + Values.quote(subnet));
+    }
+    if (!problems.isEmpty()) throw new InvalidResourceException(problems);
     return new ObjectSpec(
         name,
         given == null ? object.defaultDriver : given,
         declaration.project().id(),
         declaration.project().name(),
-        name);
+        name,
+        new TreeMap<>(addresses));
   }
 
   @Override
@@ -118,10 +151,7 @@ public final class DockerObjectProvider<R extends Resource>
     if (!actual.exists()) {
       boolean drift = previous != null && previous.spec() != null;
       return new Diff(
-          Action.CREATE,
-          List.of(FieldChange.added("driver", Values.quote(desired.driver()))),
-          drift,
-          drift ? "removed outside Clockwork" : null);
+          Action.CREATE, added(desired), drift, drift ? "removed outside Clockwork" : null);
     }
     if (!Labels.madeFor(actual.labels(), desired.projectId(), desired.resourceId())) {
       throw new InvalidResourceException(
@@ -137,6 +167,16 @@ public final class DockerObjectProvider<R extends Resource>
               + desired.name()
               + ") or give this resource another name");
     }
+    ObjectSpec before = previous == null ? null : previous.spec();
+    if (before != null && !before.addressing().equals(desired.addressing())) {
+      return new Diff(
+          Action.REPLACE,
+          List.of(
+              FieldChange.replacing(
+                  "addressing", before.addressing().toString(), desired.addressing().toString())),
+          false,
+          null);
+    }
     if (!desired.driver().equals(actual.driver())) {
       return new Diff(
           Action.REPLACE,
@@ -147,6 +187,14 @@ public final class DockerObjectProvider<R extends Resource>
           null);
     }
     return Diff.same();
+  }
+
+  private static List<FieldChange> added(ObjectSpec spec) {
+    var fields = new ArrayList<FieldChange>();
+    fields.add(FieldChange.added("driver", Values.quote(spec.driver())));
+    spec.addressing()
+        .forEach((name, value) -> fields.add(FieldChange.added(name, Values.quote(value))));
+    return fields;
   }
 
   @Override
