@@ -1,6 +1,8 @@
 package clockwork.engine.state;
 
+import clockwork.spi.Values;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -20,4 +22,16 @@ public final class Json {
           .build();
 
   private Json() {}
+
+  /**
+   * A short digest of a value: the first 16 hex digits of the SHA-256 of its JSON, keys in order,
+   * so that equal values give equal digests on every machine.
+   */
+  public static String digest(Object value) {
+    try {
+      return Values.sha256(MAPPER.writeValueAsBytes(value)).substring(0, 16);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot digest " + value, e);
+    }
+  }
 }

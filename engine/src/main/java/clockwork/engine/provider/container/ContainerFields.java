@@ -6,7 +6,6 @@ import clockwork.spi.FieldChange;
 import clockwork.spi.Fillable;
 import clockwork.spi.Sensitive;
 import clockwork.spi.Values;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -116,10 +115,6 @@ public final class ContainerFields {
    * their JSON, which holds the digests of secrets, not their values.
    */
   public static String hash(Object replacingFields) {
-    try {
-      return Values.sha256(Json.MAPPER.writeValueAsBytes(replacingFields)).substring(0, 16);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot hash " + replacingFields, e);
-    }
+    return Json.digest(replacingFields);
   }
 }

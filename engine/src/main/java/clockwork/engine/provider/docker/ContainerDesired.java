@@ -272,7 +272,7 @@ final class ContainerDesired {
             container.healthTimeout(),
             container.healthRetries(),
             container.healthStartPeriod());
-    return health.equals(new ContainerHealth(null, null, null, null, null)) ? null : health;
+    return health.equals(ContainerHealth.DEFAULT) ? null : health;
   }
 
   private static void positive(String field, Long millis, List<String> problems) {

@@ -70,9 +70,8 @@ final class ContainerDiff {
               + (Integer.parseInt(actual.busyPorts().getFirst().replaceAll("/.*", "")) + 1)
               + ":...\"");
     }
-    // an image Clockwork builds is made before the container, never pulled
     String pulls =
-        actual.imagePresent() || desired.imageBuild() != null
+        actual.imagePresent() || !desired.pullsImage()
             ? null
             : "pulls image " + Values.quote(desired.image());
     String interrupted = actual.replacement() != null ? "finishes an interrupted replace" : null;

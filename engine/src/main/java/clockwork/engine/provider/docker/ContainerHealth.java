@@ -25,6 +25,9 @@ public record ContainerHealth(
   static final long TIMEOUT = 3_000;
   static final int RETRIES = 3;
 
+  /** A shell command's (or the image's own) check, with the default timing. */
+  static final ContainerHealth DEFAULT = new ContainerHealth(null, null, null, null, null);
+
   public ContainerHealth {
     exec = exec == null ? null : List.copyOf(exec);
   }

@@ -35,6 +35,9 @@ final class ContainerSettings {
   private static final Pattern SYSCTL = Pattern.compile("[a-z0-9_]+(\\.[a-z0-9_*-]+)+");
   private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
 
+  /** More names it is found by on each network it joins. */
+  private static final String NETWORK_ALIASES = "networkAliases";
+
   /** Its fixed address on each network that has one, by Docker's name of the network. */
   static final String NETWORK_ADDRESSES = "networkAddresses";
 
@@ -134,7 +137,7 @@ final class ContainerSettings {
         }
       }
     }
-    list(settings, "networkAliases", container.networkAliases());
+    list(settings, NETWORK_ALIASES, container.networkAliases());
     for (String alias : orEmpty(container.networkAliases())) {
       if (!NAME.matcher(alias).matches()) {
         problems.add("network alias " + Values.quote(alias) + " is not a host name");
@@ -188,7 +191,7 @@ final class ContainerSettings {
             case "extraHosts" -> host.withExtraHosts(((List<String>) value).toArray(String[]::new));
             case "init" -> host.withInit(true);
             case "sysctls" -> host.withSysctls((Map<String, String>) value);
-            case "networkAliases", NETWORK_ADDRESSES -> {} // given with each network it joins
+            case NETWORK_ALIASES, NETWORK_ADDRESSES -> {} // given with each network it joins
             default -> throw new IllegalStateException("unknown container setting " + name);
           }
         });
@@ -197,7 +200,7 @@ final class ContainerSettings {
   /** The network aliases a container asks for beyond its resource's name. */
   @SuppressWarnings("unchecked")
   static List<String> aliases(Map<String, Object> settings) {
-    return (List<String>) settings.getOrDefault("networkAliases", List.of());
+    return (List<String>) settings.getOrDefault(NETWORK_ALIASES, List.of());
   }
 
   /** Its fixed address on a network; {@code null} for one Docker picks. */

@@ -262,6 +262,14 @@ public record ContainerSpec(
     }
   }
 
+  /**
+   * Whether its image is pulled when the engine lacks it; one Clockwork builds is made before the
+   * container by its own resource, never pulled.
+   */
+  boolean pullsImage() {
+    return imageBuild == null;
+  }
+
   /** The environment as the container gets it: {@code NAME=value}, secrets with their values. */
   List<String> environment() {
     return new ContainerEnvironment(env, secretEnv).entries();

@@ -346,8 +346,7 @@ public final class DockerContainerProvider
     Set<String> present = ImagePulls.references(docker);
     Set<String> missing = new LinkedHashSet<>();
     for (ContainerSpec spec : specs) {
-      boolean built = spec.imageBuild() != null; // built before the container, by its resource
-      if (!built && !present.contains(ImagePulls.normalise(spec.image()))) {
+      if (spec.pullsImage() && !present.contains(ImagePulls.normalise(spec.image()))) {
         missing.add(spec.image());
       }
     }
@@ -687,8 +686,7 @@ public final class DockerContainerProvider
     if (spec.command() != null) create.withCmd(spec.command());
     if (spec.stopTimeout() != null) create.withStopTimeout(spec.stopTimeout());
     if (spec.healthcheck() != null || spec.health() != null) {
-      var health =
-          spec.health() == null ? new ContainerHealth(null, null, null, null, null) : spec.health();
+      var health = spec.health() == null ? ContainerHealth.DEFAULT : spec.health();
       var check =
           new HealthCheck()
               .withInterval(Duration.ofMillis(health.interval()).toNanos())

@@ -120,7 +120,7 @@ final class DockerImageProvider
     if (!problems.isEmpty()) throw new InvalidResourceException(problems);
     return new ImageSpec(
         tag,
-        project.show(context).isEmpty() ? "." : project.show(context),
+        context.equals(project.dir()) ? "." : project.show(context),
         context.relativize(dockerfilePath).toString(),
         new TreeMap<>(buildArgs),
         image.target(),
@@ -290,9 +290,9 @@ final class DockerImageProvider
     String old = previous == null || previous.observed() == null ? null : previous.observed().id();
     if (old != null) Artifacts.claim(operation, owned, REPLACED + old);
     Artifacts.claim(operation, owned, IMAGE + desired.tag());
-    String id = build(docker, desired, operation);
+    String id = buildImage(docker, desired, operation);
     removeReplaced(docker, owned, id);
-    return new Outcome<>(observe(docker, desired), owned);
+    return new Outcome<>(inspect(docker, desired), owned);
   }
 
   @Override
@@ -359,7 +359,7 @@ final class DockerImageProvider
     }
   }
 
-  private ImageObservation observe(DockerClient docker, ImageSpec spec) {
+  private ImageObservation inspect(DockerClient docker, ImageSpec spec) {
     var image = docker.inspectImageCmd(spec.tag()).exec();
     return new ImageObservation(
         true, image.getId(), image.getConfig() == null ? null : image.getConfig().getLabels());
@@ -371,7 +371,7 @@ final class DockerImageProvider
    * @return the new image's id
    * @throws IllegalStateException naming the failing step and its Dockerfile line
    */
-  private String build(DockerClient docker, ImageSpec spec, Operation operation)
+  private String buildImage(DockerClient docker, ImageSpec spec, Operation operation)
       throws IOException {
     Path context = operation.project().resolve(spec.context());
     BuildContext files = read(context, spec.dockerfile(), operation.project());

@@ -1,8 +1,6 @@
 package clockwork.engine.provider.docker;
 
 import clockwork.engine.state.Json;
-import clockwork.spi.Values;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.LinkedHashMap;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -51,10 +49,6 @@ public record ImageSpec(
     inputs.put("target", target);
     inputs.put("labels", labels);
     inputs.put("files", files);
-    try {
-      return Values.sha256(Json.MAPPER.writeValueAsBytes(inputs)).substring(0, 16);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot hash " + inputs, e);
-    }
+    return Json.digest(inputs);
   }
 }

@@ -67,6 +67,16 @@ class ContainerDiffTest {
   }
 
   @Test
+  void diff_creates_withoutAPull_anImageClockworkBuilds() {
+    Diff diff =
+        ContainerDiff.diff(
+            spec().imageBuild("0123456789abcdef").build(), null, absent(false, List.of()));
+
+    assertThat(diff.action()).isEqualTo(Action.CREATE);
+    assertThat(diff.note()).isNull();
+  }
+
+  @Test
   void diff_isSame_whenTheContainerRunsAsDeclared() {
     assertThat(ContainerDiff.diff(api, applied(api), running(api))).isEqualTo(Diff.same());
   }

@@ -73,8 +73,11 @@ class DockerImageProviderTest {
     Files.createDirectories(dir.resolve(".clockwork"));
     Files.writeString(dir.resolve(".clockwork/digest.key"), "k");
 
-    assertThat(desired(new DockerImageResource("all")).files().keySet())
+    ImageSpec spec = desired(new DockerImageResource("all"));
+
+    assertThat(spec.files().keySet())
         .containsExactly("Dockerfile", "app/Dockerfile", "app/main.py");
+    assertThat(spec.context()).as("no path of this machine in state").isEqualTo(".");
   }
 
   @Test
