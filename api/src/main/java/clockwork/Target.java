@@ -5,7 +5,7 @@ import java.util.Map;
 
 /** The deployed resource an assertion checks, and what the assertion may use to check it. */
 public interface Target {
-  /** The resource's id (its name, qualified by its composites), which is also its container's. */
+  /** The resource's id: its name, qualified by its composites. */
   String id();
 
   /** The resource as main.java declares it. */
@@ -26,11 +26,26 @@ public interface Target {
   }
 
   /**
-   * The id (and container name) of another declared resource.
+   * The id of another declared resource.
    *
    * @throws IllegalArgumentException when it was not declared
    */
   String idOf(Resource other);
+
+  /**
+   * The name of another declared resource's container: its id, unless it chose another ({@code
+   * containerName}).
+   *
+   * @throws IllegalArgumentException when it was not declared
+   */
+  default String containerOf(Resource other) {
+    return idOf(other);
+  }
+
+  /** The name of this resource's container. */
+  default String container() {
+    return containerOf(resource());
+  }
 
   /**
    * What the engine that runs another declared resource's container can say about it.

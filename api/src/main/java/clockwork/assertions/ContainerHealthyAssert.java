@@ -26,7 +26,7 @@ public final class ContainerHealthyAssert extends Assertion {
 
   @Override
   public Check check(Target target) throws Exception {
-    String name = containerName == null ? target.id() : containerName;
+    String name = containerName == null ? target.container() : containerName;
     Containers.State state = target.containers().state(name);
     if (state == null) return Check.fail("no container named " + name);
     if (state.health() == null) {

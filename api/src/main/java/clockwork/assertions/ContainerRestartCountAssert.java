@@ -24,8 +24,8 @@ public final class ContainerRestartCountAssert extends Assertion {
 
   @Override
   public Check check(Target target) throws Exception {
-    Containers.State state = target.containers().state(target.id());
-    if (state == null) return Check.fail("no container named " + target.id());
+    Containers.State state = target.containers().state(target.container());
+    if (state == null) return Check.fail("no container named " + target.container());
     return state.restartCount() <= max
         ? Check.pass(state.restartCount() + " restarts")
         : Check.fail("expected at most " + max + " restarts, got " + state.restartCount());

@@ -24,7 +24,7 @@ public final class CpuUsageAssert extends Assertion {
 
   @Override
   public Check check(Target target) throws Exception {
-    double used = target.containers().usage(target.id()).cpuPercent();
+    double used = target.containers().usage(target.container()).cpuPercent();
     return used <= maxPercent
         ? Check.pass(percent(used) + " CPU")
         : Check.fail("expected at most " + percent(maxPercent) + " CPU, uses " + percent(used));

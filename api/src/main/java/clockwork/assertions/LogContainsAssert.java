@@ -41,7 +41,7 @@ public final class LogContainsAssert extends Assertion {
   @Override
   public Check check(Target target) throws Exception {
     Instant from = since == null ? Instant.EPOCH : Instant.now().minus(since);
-    String log = target.containers().logs(target.id(), from);
+    String log = target.containers().logs(target.container(), from);
     return pattern.matcher(log).find()
         ? Check.pass("found")
         : Check.fail("no match in " + log.lines().count() + " log lines");

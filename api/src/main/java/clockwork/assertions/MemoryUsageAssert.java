@@ -19,7 +19,7 @@ public final class MemoryUsageAssert extends Assertion {
 
   @Override
   public Check check(Target target) throws Exception {
-    long used = target.containers().usage(target.id()).memoryBytes();
+    long used = target.containers().usage(target.container()).memoryBytes();
     return used <= max
         ? Check.pass(Sizes.show(used) + " in use")
         : Check.fail("expected at most " + Sizes.show(max) + ", uses " + Sizes.show(used));

@@ -22,8 +22,8 @@ public final class NoOpenPortsAssert extends Assertion {
 
   @Override
   public Check check(Target target) throws Exception {
-    Containers.State state = target.containers().state(target.id());
-    if (state == null) return Check.fail("no container named " + target.id());
+    Containers.State state = target.containers().state(target.container());
+    if (state == null) return Check.fail("no container named " + target.container());
     List<String> unexpected =
         state.publishedPorts().stream()
             .filter(p -> !exceptPorts.contains(Integer.parseInt(p.substring(0, p.indexOf('/')))))

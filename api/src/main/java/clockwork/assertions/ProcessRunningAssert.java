@@ -31,7 +31,7 @@ public final class ProcessRunningAssert extends Assertion {
     boolean inContainer = target.resource().kind().equals("docker");
     List<String> processes =
         inContainer
-            ? target.containers().processes(target.id())
+            ? target.containers().processes(target.container())
             : ProcessHandle.allProcesses()
                 .map(p -> p.info().commandLine().or(() -> p.info().command()))
                 .flatMap(Optional::stream)

@@ -40,8 +40,8 @@ public final class ServiceConnectivityAssert extends Assertion {
 
   @Override
   public Check check(Target target) throws Exception {
-    String source = target.idOf(from);
-    String destination = target.idOf(to);
+    String source = target.containerOf(from);
+    String destination = target.containerOf(to);
     // busybox's nc has no -z: fall back to connecting with nothing to send
     Containers.Exec exec =
         target

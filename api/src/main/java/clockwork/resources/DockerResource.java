@@ -120,6 +120,66 @@ public final class DockerResource extends ContainerResource<DockerResource> {
     return networks(all.toArray(String[]::new));
   }
 
+  /** See {@link #containerName(String)}; {@code null} when not given (the resource's id). */
+  public String containerName() {
+    return (String) get("containerName");
+  }
+
+  /**
+   * Names its container this instead of the resource's id (compose's {@code container_name}); other
+   * containers still find it by the resource's name too. Changing it replaces the container.
+   */
+  public DockerResource containerName(String value) {
+    set("containerName", value);
+    return this;
+  }
+
+  /** See {@link #networkMode(String)}; {@code null} when not given (its networks). */
+  public String networkMode() {
+    return (String) get("networkMode");
+  }
+
+  /**
+   * Its network stack instead of {@link #networks}: {@code "host"} (the machine's own), {@code
+   * "none"}, {@code "bridge"} (Docker's default network) or {@code "container:NAME"} (another
+   * container's, by its container name; compose's {@code service:NAME}); compose's {@code
+   * network_mode}. Host and none publish no ports.
+   */
+  public DockerResource networkMode(String value) {
+    set("networkMode", value);
+    return this;
+  }
+
+  /** See {@link #secretFile(String, String)}; {@code null} when none were given. */
+  @SuppressWarnings("unchecked")
+  public Map<String, String> secretFiles() {
+    return (Map<String, String>) get("secretFiles");
+  }
+
+  /**
+   * Mounts a file read-only at {@code /run/secrets/NAME}, as compose does for a service's {@code
+   * secrets} with a {@code file}: the path shows in plans, the content nowhere.
+   */
+  public DockerResource secretFile(String name, String file) {
+    putEntry("secretFiles", name, file);
+    return this;
+  }
+
+  /** See {@link #configFile(String, String)}; {@code null} when none were given. */
+  @SuppressWarnings("unchecked")
+  public Map<String, String> configFiles() {
+    return (Map<String, String>) get("configFiles");
+  }
+
+  /**
+   * Mounts a file read-only at an absolute path in the container, as compose does for a service's
+   * {@code configs} with a {@code file}.
+   */
+  public DockerResource configFile(String file, String containerPath) {
+    putEntry("configFiles", containerPath, file);
+    return this;
+  }
+
   /** The restart policy; {@code null} when not given ({@code unless-stopped}). */
   public String restartPolicy() {
     return (String) get("restartPolicy");

@@ -238,4 +238,101 @@ class DockerSettingsIT {
         .exitedWith(ExitCode.INVALID_INPUT)
         .errContains("address \"10.231.7.300\" is not an IPv4 address");
   }
+
+  @Test
+  void aChosenContainerName_isWhatDockerAndAssertionsUse_andChangingItReplacesTheContainer()
+      throws Exception {
+    String db = "db-" + suffix;
+    String declaration =
+        """
+        import clockwork.*;
+        import clockwork.resources.*;
+
+        void main() {
+            Clockwork.declare(new DockerResource("%s")
+                .image("%s")
+                .command("sleep", "3600")
+                .containerName("%s")
+                .stopTimeout(0));
+        }
+        """;
+    Files.writeString(
+        project.resolve("main.java"), declaration.formatted(db, DockerHost.IMAGE, "shop-" + db));
+
+    assertThat(Launcher.run(project, "apply", "--yes")).succeeded();
+    assertThat(inspect("shop-" + db, "{{index .Config.Labels \"dev.clockwork.resource\"}}"))
+        .isEqualTo(db);
+    assertThat(DockerHost.tryDocker("inspect", db).exitCode()).isNotZero();
+    assertThat(Launcher.run(project, "assert")).succeeded().outContains("its container runs");
+    assertThat(Launcher.run(project, "plan", "--detailed-exitcode")).succeeded();
+
+    Files.writeString(
+        project.resolve("main.java"), declaration.formatted(db, DockerHost.IMAGE, "cart-" + db));
+    assertThat(Launcher.run(project, "plan", "--detailed-exitcode"))
+        .exitedWith(ExitCode.CHANGES)
+        .outContains(
+            "containerName: \"shop-" + db + "\" → \"cart-" + db + "\"  # forces replacement");
+    assertThat(Launcher.run(project, "apply", "--yes")).succeeded().outContains("1 replaced");
+    assertThat(inspect("cart-" + db, "{{.State.Running}}")).isEqualTo("true");
+    assertThat(DockerHost.tryDocker("inspect", "shop-" + db).exitCode())
+        .as("the container under its old name is gone")
+        .isNotZero();
+    assertThat(Launcher.run(project, "destroy", "--yes")).succeeded();
+    assertThat(DockerHost.tryDocker("inspect", "cart-" + db).exitCode()).isNotZero();
+  }
+
+  @Test
+  void networkModes_andSecretAndConfigFiles_reachDocker_andTheFilesAreReadOnly() throws Exception {
+    Files.writeString(project.resolve("token.txt"), "t0ken\n");
+    Files.writeString(project.resolve("app.conf"), "mode=fast\n");
+    Files.writeString(
+        project.resolve("main.java"),
+        """
+        import clockwork.*;
+        import clockwork.resources.*;
+
+        void main() {
+            var db = new DockerResource("db-%1$s")
+                .image("%2$s")
+                .command("sleep", "3600")
+                .stopTimeout(0);
+            var side = new DockerResource("side-%1$s")
+                .image("%2$s")
+                .command("sleep", "3600")
+                .networkMode("container:db-%1$s")
+                .secretFile("token", "token.txt")
+                .configFile("app.conf", "/etc/app.conf")
+                .stopTimeout(0)
+                .dependsOn(db);
+            var onHost = new DockerResource("host-%1$s")
+                .image("%2$s")
+                .command("sleep", "3600")
+                .networkMode("host")
+                .stopTimeout(0);
+            Clockwork.declare(db, side, onHost);
+        }
+        """
+            .formatted(suffix, DockerHost.IMAGE));
+
+    assertThat(Launcher.run(project, "plan"))
+        .succeeded()
+        .outContains("networkMode:   \"host\"", "app.conf:/etc/app.conf:ro");
+    assertThat(Launcher.run(project, "apply", "--yes")).succeeded();
+
+    String dbId = inspect("db-" + suffix, "{{.Id}}");
+    assertThat(inspect("side-" + suffix, "{{.HostConfig.NetworkMode}}"))
+        .isEqualTo("container:" + dbId);
+    assertThat(inspect("host-" + suffix, "{{.HostConfig.NetworkMode}}")).isEqualTo("host");
+    assertThat(docker("exec", "side-" + suffix, "cat", "/run/secrets/token")).isEqualTo("t0ken");
+    assertThat(docker("exec", "side-" + suffix, "cat", "/etc/app.conf")).isEqualTo("mode=fast");
+    assertThat(
+            DockerHost.tryDocker(
+                    "exec", "side-" + suffix, "sh", "-c", "echo x > /run/secrets/token")
+                .exitCode())
+        .as("a secret file is mounted read-only")
+        .isNotZero();
+    assertThat(Files.readString(project.resolve("token.txt"))).isEqualTo("t0ken\n");
+    assertThat(Launcher.run(project, "plan", "--detailed-exitcode")).succeeded();
+    assertThat(Files.readString(project.resolve(".clockwork/state.json"))).doesNotContain("t0ken");
+  }
 }

@@ -16,6 +16,7 @@ import clockwork.engine.model.OpenAiModelClient;
 import clockwork.engine.plan.Plan;
 import clockwork.engine.plan.Planner;
 import clockwork.engine.provider.Providers;
+import clockwork.engine.provider.container.ContainerOutputs;
 import clockwork.engine.resolve.Resolver;
 import clockwork.engine.resolve.ResourceGraph;
 import clockwork.engine.settings.Settings;
@@ -40,6 +41,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -259,6 +261,14 @@ public final class Engine {
     State state = store.read();
     Project project = new Project(name, state.projectId(), dir);
     Loaded loaded = load(project);
+    // a container's name is its resource's id, unless it chose another
+    var containerNames = new HashMap<String, String>();
+    for (Desired desired : loaded.desired()) {
+      var published = providers.find(desired.kind()).orElseThrow().publishes(desired.spec());
+      if (ContainerOutputs.isContainer(published)) {
+        containerNames.put(desired.id(), published.get(ContainerOutputs.HOST));
+      }
+    }
     var subjects = new ArrayList<Subject>();
     for (Desired desired : loaded.desired()) {
       Resource resource = desired.resource();
@@ -269,14 +279,17 @@ public final class Engine {
       ResourceState deployed = state.resources().get(desired.id());
       subjects.add(
           new Subject(
-              target(desired.id(), resource, deployed, loaded.graph()),
+              target(desired.id(), resource, deployed, loaded.graph(), containerNames),
               assertions,
               deployed == null ? "not applied yet: run clockwork apply" : null));
     }
     for (BlankResource composite : composites(loaded.declared())) {
       String id = loaded.graph().idOf(composite);
       subjects.add(
-          new Subject(target(id, composite, null, loaded.graph()), composite.assertions(), null));
+          new Subject(
+              target(id, composite, null, loaded.graph(), containerNames),
+              composite.assertions(),
+              null));
     }
     return new Verifier().verify(subjects);
   }
@@ -292,7 +305,12 @@ public final class Engine {
     return composites;
   }
 
-  private Target target(String id, Resource resource, ResourceState deployed, ResourceGraph graph) {
+  private Target target(
+      String id,
+      Resource resource,
+      ResourceState deployed,
+      ResourceGraph graph,
+      Map<String, String> containerNames) {
     Map<String, Object> state = new LinkedHashMap<>();
     if (deployed != null) {
       state.put("spec", Json.MAPPER.convertValue(deployed.spec(), Object.class));
@@ -326,6 +344,17 @@ public final class Engine {
           throw new IllegalArgumentException(other + " is not declared in main.java");
         }
         return otherId;
+      }
+
+      @Override
+      public String container() {
+        return containerNames.getOrDefault(id, id);
+      }
+
+      @Override
+      public String containerOf(Resource other) {
+        String otherId = idOf(other);
+        return containerNames.getOrDefault(otherId, otherId);
       }
 
       @Override

@@ -2,6 +2,7 @@ package clockwork.engine.provider.docker;
 
 import clockwork.Resource;
 import clockwork.engine.provider.container.ContainerEnvironment;
+import clockwork.engine.provider.container.ContainerFields;
 import clockwork.engine.provider.container.ContainerOutputs;
 import clockwork.engine.provider.container.EnvFiles;
 import clockwork.engine.provider.container.ImageReference;
@@ -13,7 +14,9 @@ import clockwork.resources.DockerResource;
 import clockwork.resources.DockerVolumeResource;
 import clockwork.spi.Declaration;
 import clockwork.spi.InvalidResourceException;
+import clockwork.spi.Project;
 import clockwork.spi.Values;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,6 +41,8 @@ final class ContainerDesired {
   private static final String DATABASE_URL = "DATABASE_URL";
 
   private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]+");
+  private static final Pattern NETWORK_MODE =
+      Pattern.compile("host|none|bridge|container:[a-zA-Z0-9][a-zA-Z0-9_.-]+");
   private static final Pattern RESTART =
       Pattern.compile("no|always|unless-stopped|on-failure(:\\d+)?");
 
@@ -55,12 +60,12 @@ final class ContainerDesired {
    */
   static ContainerSpec desired(DockerResource container, Declaration declaration) {
     var problems = new ArrayList<String>();
-    String name = declaration.id();
+    String name = container.containerName() == null ? declaration.id() : container.containerName();
     if (!NAME.matcher(name).matches()) {
       problems.add(
-          "\""
-              + name
-              + "\" cannot name a container: use two or more letters, digits, '_', '.' or '-',"
+          (container.containerName() == null ? "" : "containerName ")
+              + Values.quote(name)
+              + " cannot name a container: use two or more letters, digits, '_', '.' or '-',"
               + " starting with a letter or digit");
     }
     String image = container.image();
@@ -114,15 +119,21 @@ final class ContainerDesired {
       }
       volumes.add(mount.toString());
     }
+    volumes.addAll(fileMounts(container, declaration.project(), problems));
     SortedMap<String, String> mountedFiles = mountedFiles(volumes, declaration);
-    boolean projectNetwork = container.networks() == null;
+    String networkMode = networkMode(container, ports, problems);
+    boolean projectNetwork = container.networks() == null && networkMode == null;
     Map<String, String> managedNetworks = managed(declaration, DockerNetworkResource.class);
     List<String> networks =
         projectNetwork
             ? List.of(projectNetwork(declaration.project().name()))
-            : container.networks().stream().map(n -> managedNetworks.getOrDefault(n, n)).toList();
+            : networkMode != null
+                ? ContainerSettings.modeNetworks(networkMode)
+                : container.networks().stream()
+                    .map(n -> managedNetworks.getOrDefault(n, n))
+                    .toList();
     List<String> external =
-        projectNetwork
+        projectNetwork || networkMode != null
             ? List.of()
             : container.networks().stream().filter(n -> !managedNetworks.containsKey(n)).toList();
     for (String network : external) {
@@ -186,13 +197,15 @@ final class ContainerDesired {
               addresses.put(joined, address);
             });
     if (!addresses.isEmpty()) settings.put(ContainerSettings.NETWORK_ADDRESSES, addresses);
+    if (networkMode != null) settings.put(ContainerSettings.NETWORK_MODE, networkMode);
     if (container.stopTimeout() != null && container.stopTimeout() < 0) {
       problems.add(
           "stopTimeout " + container.stopTimeout() + " is negative: give seconds, 0 or more");
     }
     if (!problems.isEmpty()) throw new InvalidResourceException(problems);
     var spec =
-        ContainerSpec.builder(name)
+        ContainerSpec.builder(declaration.id())
+            .containerName(name)
             .alias(container.name())
             .image(image)
             .imageBuild(imageBuild)
@@ -214,6 +227,98 @@ final class ContainerDesired {
             ? spec.projectNetwork(networks.getFirst())
             : spec.networks(networks, external))
         .build();
+  }
+
+  /**
+   * The network stack it shares instead of joining networks, checked; {@code null} for none.
+   *
+   * @param ports its published ports, which host and none cannot have
+   */
+  private static String networkMode(
+      DockerResource container, List<String> ports, List<String> problems) {
+    String mode = container.networkMode();
+    if (mode == null) return null;
+    if (!NETWORK_MODE.matcher(mode).matches()) {
+      problems.add(
+          "networkMode "
+              + Values.quote(mode)
+              + " is not \"host\", \"none\", \"bridge\" or \"container:NAME\"");
+    } else if (container.networks() != null) {
+      problems.add(
+          "networkMode "
+              + Values.quote(mode)
+              + " and networks "
+              + ContainerFields.show(container.networks())
+              + " are both given: a container shares a network stack or joins networks");
+    } else if (!ports.isEmpty() && !mode.equals("bridge")) {
+      problems.add(
+          "ports "
+              + ContainerFields.show(ports)
+              + " cannot be published with networkMode "
+              + Values.quote(mode)
+              + (mode.equals("host")
+                  ? ": it listens on the machine's ports already; leave ports out"
+                  : ": leave them out, or publish them from the container it shares"));
+    }
+    return mode;
+  }
+
+  /**
+   * The secret and config files it mounts, as read-only bind mounts; each must be a file that
+   * exists.
+   */
+  private static List<String> fileMounts(
+      DockerResource container, Project project, List<String> problems) {
+    var mounts = new ArrayList<String>();
+    orEmpty(container.secretFiles())
+        .forEach(
+            (secret, file) -> {
+              if (!NAME.matcher(secret).matches()) {
+                problems.add(
+                    "secret "
+                        + Values.quote(secret)
+                        + " is not a file name: use letters, digits, '_', '.' or '-'");
+              } else {
+                mount(
+                    project, "secret " + secret, file, "/run/secrets/" + secret, mounts, problems);
+              }
+            });
+    orEmpty(container.configFiles())
+        .forEach(
+            (target, file) -> {
+              if (!target.startsWith("/")) {
+                problems.add(
+                    "config file "
+                        + Values.quote(file)
+                        + " needs an absolute path in the"
+                        + " container, not "
+                        + Values.quote(target));
+              } else {
+                mount(project, "config " + target, file, target, mounts, problems);
+              }
+            });
+    return mounts;
+  }
+
+  private static void mount(
+      Project project,
+      String what,
+      String file,
+      String target,
+      List<String> mounts,
+      List<String> problems) {
+    Path source = file == null ? null : project.resolve(file);
+    if (source == null || !Files.isRegularFile(source)) {
+      problems.add(
+          what
+              + ": file "
+              + Values.show(file)
+              + " does not exist"
+              + (source == null ? "" : " (" + project.show(source) + ")")
+              + ": create it, or give the path of the file to mount");
+      return;
+    }
+    mounts.add(new VolumeMount(source.toString(), target, true, true).toString());
   }
 
   /**

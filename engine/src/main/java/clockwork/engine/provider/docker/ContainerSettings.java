@@ -41,6 +41,9 @@ final class ContainerSettings {
   /** Its fixed address on each network that has one, by Docker's name of the network. */
   static final String NETWORK_ADDRESSES = "networkAddresses";
 
+  /** The network stack it shares instead of joining networks. */
+  static final String NETWORK_MODE = "networkMode";
+
   private ContainerSettings() {}
 
   /**
@@ -191,10 +194,24 @@ final class ContainerSettings {
             case "extraHosts" -> host.withExtraHosts(((List<String>) value).toArray(String[]::new));
             case "init" -> host.withInit(true);
             case "sysctls" -> host.withSysctls((Map<String, String>) value);
+            case NETWORK_MODE -> host.withNetworkMode((String) value);
             case NETWORK_ALIASES, NETWORK_ADDRESSES -> {} // given with each network it joins
             default -> throw new IllegalStateException("unknown container setting " + name);
           }
         });
+  }
+
+  /**
+   * The networks Docker reports a container of this network mode on: the host's, none or the
+   * default bridge; none for one that shares another container's.
+   */
+  static List<String> modeNetworks(String mode) {
+    return mode.startsWith("container:") ? List.of() : List.of(mode);
+  }
+
+  /** Whether it shares a network stack instead of joining networks, with aliases. */
+  static boolean sharesNetworkStack(Map<String, Object> settings) {
+    return settings.containsKey(NETWORK_MODE);
   }
 
   /** The network aliases a container asks for beyond its resource's name. */

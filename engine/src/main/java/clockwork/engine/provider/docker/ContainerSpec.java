@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * A container as it should be. Made with {@link #builder}, which names every value and defaults
  * what a declaration leaves out; its components are what state stores, as JSON.
  *
- * @param name the container's name: the resource's id
+ * @param name the container's name: the resource's id unless it chooses one
  * @param alias the resource's own name, by which other containers also find it on its networks
  * @param image the image reference
  * @param imageBuild the digest of what Clockwork built the image from ({@link ImageSpec#digest});
@@ -39,7 +39,7 @@ import java.util.TreeMap;
  * @param settings the other settings it declares, by name ({@link ContainerSettings})
  * @param projectId the project's identity; {@code null} before its first apply
  * @param projectName the project's name
- * @param resourceId the resource's id (equal to {@code name})
+ * @param resourceId the resource's id (its container's name unless it chooses another)
  * @param secretEnv the values of the secrets in {@code env}; never stored in state (empty in a spec
  *     read back) nor shown
  * @param externalNetworks the networks it joins that neither Clockwork makes nor the project
@@ -98,7 +98,8 @@ public record ContainerSpec(
    * {@code unless-stopped}; must run; Docker's stop timeout.
    */
   static final class Builder {
-    private final String name;
+    private final String resourceId;
+    private String name;
     private String alias;
     private String image;
     private String imageBuild;
@@ -122,9 +123,16 @@ public record ContainerSpec(
     private String projectId;
     private String projectName;
 
-    private Builder(String name) {
+    private Builder(String id) {
+      this.resourceId = id;
+      this.name = id;
+      this.alias = id;
+    }
+
+    /** The name its container is given instead of the resource's id. */
+    Builder containerName(String name) {
       this.name = name;
-      this.alias = name;
+      return this;
     }
 
     /** The resource's own name, when it differs from its id (inside a composite). */
@@ -255,7 +263,7 @@ public record ContainerSpec(
           settings,
           projectId,
           projectName,
-          name,
+          resourceId,
           environment.secrets(),
           externalNetworks,
           waitFor);
@@ -286,6 +294,7 @@ public record ContainerSpec(
     if (health != null) fields.put("health", health);
     fields.putAll(settings); // each under its own name; none when none are declared
     if (imageBuild != null) fields.put("imageBuild", imageBuild);
+    if (!name.equals(resourceId)) fields.put("containerName", name);
     if (!mountedFiles.isEmpty()) fields.put("mountedFiles", mountedFiles);
     return fields;
   }

@@ -143,9 +143,14 @@ public final class DockerContainerProvider
     String projectId = context.project().id();
     try {
       Map<String, Container> byName = new HashMap<>();
+      Map<String, Container> byResource = new HashMap<>();
       if (projectId != null) {
         for (Container c : projectContainers(docker, projectId)) {
           for (String name : c.getNames()) byName.put(name.substring(1), c);
+          String resource = c.getLabels().get(Labels.RESOURCE);
+          if (resource != null && !c.getNames()[0].endsWith(REPLACEMENT_SUFFIX)) {
+            byResource.put(resource, c);
+          }
         }
       }
       List<String> unseen =
@@ -160,13 +165,21 @@ public final class DockerContainerProvider
           for (String name : c.getNames()) byName.putIfAbsent(name.substring(1), c);
         }
       }
+      // a container whose name changed is found under its old one, to be replaced
+      Map<String, Container> current = new HashMap<>();
+      specs.forEach(
+          (id, spec) -> {
+            Container c = byName.get(spec.name());
+            current.put(id, c != null ? c : byResource.get(spec.resourceId()));
+          });
       // The images matter only for containers to be made; a container that runs as declared
       // has its image.
       boolean making =
-          specs.values().stream()
+          specs.entrySet().stream()
               .anyMatch(
-                  spec -> {
-                    Container c = byName.get(spec.name());
+                  entry -> {
+                    ContainerSpec spec = entry.getValue();
+                    Container c = current.get(entry.getKey());
                     return c == null
                         || c.getLabels() == null
                         || !spec.hash().equals(c.getLabels().get(Labels.SPEC_HASH));
@@ -175,9 +188,7 @@ public final class DockerContainerProvider
       // a stopped container may be attached to a network removed by hand since; one that runs
       // holds its networks
       boolean stopped =
-          specs.values().stream()
-              .map(spec -> byName.get(spec.name()))
-              .anyMatch(c -> c != null && !"running".equals(c.getState()));
+          current.values().stream().anyMatch(c -> c != null && !"running".equals(c.getState()));
       boolean joining = specs.values().stream().anyMatch(s -> !s.externalNetworks().isEmpty());
       Map<String, String> networks = stopped || joining ? networkIds(docker) : null;
       var observed = new LinkedHashMap<String, ContainerObservation>();
@@ -187,7 +198,7 @@ public final class DockerContainerProvider
                   id,
                   observation(
                       spec,
-                      byName.get(spec.name()),
+                      current.get(id),
                       replacement(spec, byName.get(spec.name() + REPLACEMENT_SUFFIX)),
                       images,
                       networks)));
@@ -546,7 +557,7 @@ public final class DockerContainerProvider
       Artifacts.claim(operation, owned, Artifacts.CONTAINER + temporary);
       replacement = createContainer(docker, desired, temporary);
     }
-    Container old = Artifacts.find(docker, desired.name());
+    Container old = current(docker, desired, previous);
     boolean oldRan = old != null && "running".equals(old.getState());
     if (oldRan) Artifacts.stop(docker, old.getId(), oldTimeout);
     if (desired.mustRun()) {
@@ -565,13 +576,32 @@ public final class DockerContainerProvider
             e);
       }
     }
-    if (old != null)
+    if (old != null) {
       docker.removeContainerCmd(old.getId()).withForce(true).withRemoveVolumes(true).exec();
+      owned.remove(Artifacts.CONTAINER + old.getNames()[0].substring(1));
+    }
     docker.renameContainerCmd(replacement).withName(desired.name()).exec();
     owned.remove(Artifacts.CONTAINER + temporary);
     if (!owned.contains(Artifacts.CONTAINER + desired.name()))
       owned.add(Artifacts.CONTAINER + desired.name());
     return new Outcome<>(observeOne(docker, desired), owned);
+  }
+
+  /**
+   * Its container: under its name, or under the name state recorded for it when it has been given
+   * another, as long as it is this resource's.
+   */
+  private static Container current(
+      DockerClient docker,
+      ContainerSpec desired,
+      Applied<ContainerSpec, ContainerObservation> previous) {
+    Container container = Artifacts.find(docker, desired.name());
+    if (container != null || previous == null || previous.spec() == null) return container;
+    Container before = Artifacts.find(docker, previous.spec().name());
+    return before != null
+            && Labels.madeFor(before.getLabels(), desired.projectId(), desired.resourceId())
+        ? before
+        : null;
   }
 
   /**
@@ -676,7 +706,7 @@ public final class DockerContainerProvider
             .withEnv(spec.environment())
             .withVolumes(anonymous)
             .withHostConfig(host);
-    if (!spec.networks().isEmpty()) {
+    if (!spec.networks().isEmpty() && !ContainerSettings.sharesNetworkStack(spec.settings())) {
       create.withAliases(aliases(spec));
       String address = ContainerSettings.address(spec.settings(), spec.networks().getFirst());
       if (address != null) create.withIpv4Address(address);
@@ -710,9 +740,15 @@ public final class DockerContainerProvider
     return id;
   }
 
-  /** The names other containers find it by: its resource's, and those it declares. */
+  /**
+   * The names other containers find it by besides its container name: its resource's name, its id
+   * when its container has a name of its own, and those it declares.
+   */
   private static List<String> aliases(ContainerSpec spec) {
     var aliases = new ArrayList<String>(List.of(spec.alias()));
+    if (!spec.name().equals(spec.resourceId()) && !spec.resourceId().equals(spec.alias())) {
+      aliases.add(spec.resourceId());
+    }
     aliases.addAll(ContainerSettings.aliases(spec.settings()));
     return aliases;
   }

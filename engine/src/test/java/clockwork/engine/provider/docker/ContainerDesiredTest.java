@@ -152,4 +152,78 @@ class ContainerDesiredTest {
 
     assertThat(spec.waitFor()).as("containers only").containsExactly("shop.db");
   }
+
+  @Test
+  void desired_namesTheContainerAsChosen_keepsTheResourceId_andReplacesWhenTheNameChanges() {
+    var plain = desired(new DockerResource("db").image("postgres:16"), List.of());
+    var named =
+        desired(new DockerResource("db").image("postgres:16").containerName("shop-db"), List.of());
+
+    assertThat(named.name()).isEqualTo("shop-db");
+    assertThat(named.resourceId()).isEqualTo("db");
+    assertThat(named.replacingFields()).containsEntry("containerName", "shop-db");
+    assertThat(plain.replacingFields()).doesNotContainKey("containerName");
+    assertThat(named.hash()).isNotEqualTo(plain.hash());
+    assertThatThrownBy(
+            () ->
+                desired(
+                    new DockerResource("db").image("postgres:16").containerName("-db"), List.of()))
+        .hasMessageContaining("containerName \"-db\" cannot name a container");
+  }
+
+  @Test
+  void desired_sharesANetworkStack_insteadOfJoiningNetworks() {
+    var host = desired(new DockerResource("web").image("nginx:1").networkMode("host"), List.of());
+    var shared =
+        desired(new DockerResource("web").image("nginx:1").networkMode("container:db"), List.of());
+
+    assertThat(host.networks()).containsExactly("host");
+    assertThat(host.projectNetwork()).isFalse();
+    assertThat(host.settings()).containsEntry("networkMode", "host");
+    assertThat(shared.networks()).isEmpty();
+    assertThat(shared.externalNetworks()).isEmpty();
+    assertThatThrownBy(
+            () -> desired(new DockerResource("web").image("n:1").networkMode("hots"), List.of()))
+        .hasMessageContaining(
+            "networkMode \"hots\" is not \"host\", \"none\", \"bridge\" or \"container:NAME\"");
+    assertThatThrownBy(
+            () ->
+                desired(
+                    new DockerResource("web").image("n:1").networkMode("host").ports("8080:80"),
+                    List.of()))
+        .hasMessageContaining(
+            "ports [\"8080:80/tcp\"] cannot be published with networkMode \"host\"");
+    assertThatThrownBy(
+            () ->
+                desired(
+                    new DockerResource("web").image("n:1").networkMode("none").networks("back"),
+                    List.of()))
+        .hasMessageContaining("are both given");
+  }
+
+  @Test
+  void desired_mountsSecretAndConfigFilesReadOnly_andRefusesOnesThatDoNotExist(@TempDir Path dir)
+      throws IOException {
+    Files.writeString(dir.resolve("db_password.txt"), "s3cret");
+    Files.writeString(dir.resolve("nginx.conf"), "events {}");
+    var real = new Project("p", "id", dir);
+    var web =
+        new DockerResource("web")
+            .image("nginx:1")
+            .secretFile("db_password", "db_password.txt")
+            .configFile("nginx.conf", "/etc/nginx/nginx.conf");
+
+    assertThat(ContainerDesired.desired(web, TestDeclaration.of(real, "web")).volumes())
+        .containsExactly(
+            dir.resolve("db_password.txt") + ":/run/secrets/db_password:ro",
+            dir.resolve("nginx.conf") + ":/etc/nginx/nginx.conf:ro");
+    var missing = new DockerResource("web").image("nginx:1").secretFile("api_key", "key.txt");
+    assertThatThrownBy(() -> ContainerDesired.desired(missing, TestDeclaration.of(real, "web")))
+        .hasMessageContaining(
+            "secret api_key: file \"key.txt\" does not exist (key.txt): create it, or give the"
+                + " path of the file to mount");
+    var relative = new DockerResource("web").image("nginx:1").configFile("nginx.conf", "etc/x");
+    assertThatThrownBy(() -> ContainerDesired.desired(relative, TestDeclaration.of(real, "web")))
+        .hasMessageContaining("needs an absolute path in the container, not \"etc/x\"");
+  }
 }
