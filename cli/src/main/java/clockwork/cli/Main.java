@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
       ApplyCommand.class,
       AssertCommand.class,
       DestroyCommand.class,
+      ImportCommand.class,
       VersionCommand.class,
       CommandLine.HelpCommand.class
     },

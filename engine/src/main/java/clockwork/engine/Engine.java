@@ -16,7 +16,6 @@ import clockwork.engine.model.OpenAiModelClient;
 import clockwork.engine.plan.Plan;
 import clockwork.engine.plan.Planner;
 import clockwork.engine.provider.Providers;
-import clockwork.engine.provider.container.ContainerOutputs;
 import clockwork.engine.resolve.Resolver;
 import clockwork.engine.resolve.ResourceGraph;
 import clockwork.engine.settings.Settings;
@@ -264,10 +263,8 @@ public final class Engine {
     // a container's name is its resource's id, unless it chose another
     var containerNames = new HashMap<String, String>();
     for (Desired desired : loaded.desired()) {
-      var published = providers.find(desired.kind()).orElseThrow().publishes(desired.spec());
-      if (ContainerOutputs.isContainer(published)) {
-        containerNames.put(desired.id(), published.get(ContainerOutputs.HOST));
-      }
+      String container = providers.find(desired.kind()).orElseThrow().containerName(desired.spec());
+      if (container != null) containerNames.put(desired.id(), container);
     }
     var subjects = new ArrayList<Subject>();
     for (Desired desired : loaded.desired()) {

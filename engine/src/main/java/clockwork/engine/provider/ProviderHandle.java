@@ -3,6 +3,7 @@ package clockwork.engine.provider;
 import clockwork.Assertion;
 import clockwork.Containers;
 import clockwork.Resource;
+import clockwork.engine.provider.container.ContainerOutputs;
 import clockwork.engine.state.Json;
 import clockwork.engine.state.ResourceState;
 import clockwork.engine.state.StateException;
@@ -69,6 +70,14 @@ public final class ProviderHandle<R extends Resource, S extends Record, O extend
 
   public Map<String, String> publishes(Record spec) {
     return provider.publishes(spec(spec));
+  }
+
+  /**
+   * The name of the container a spec of this kind runs as; {@code null} for a kind that runs none.
+   */
+  public String containerName(Record spec) {
+    Map<String, String> published = publishes(spec);
+    return ContainerOutputs.isContainer(published) ? published.get(ContainerOutputs.HOST) : null;
   }
 
   public void checkChosen(Record spec, Set<String> chosen, Context context) {
