@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
       AssertCommand.class,
       DestroyCommand.class,
       ImportCommand.class,
+      ServiceCommand.class,
       VersionCommand.class,
       CommandLine.HelpCommand.class
     },

@@ -1,0 +1,194 @@
+package clockwork.service;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The reconciliation service: one per user, started by {@code clockwork service start}. It checks
+ * every registered project on an interval ({@code CW_SERVICE_INTERVAL} seconds, 30 by default)
+ * through the engine, keeps each project's history, and serves both over HTTP ({@link Api}) on
+ * {@code 127.0.0.1} unless told another address.
+ */
+public final class Daemon {
+  private final ServiceHome home;
+  private final Map<String, String> environment;
+  private final Clock clock = Clock.systemUTC();
+  private final Duration interval;
+  private final Registry registry;
+  private final ServiceLog log;
+  private final Checker checker;
+  private final Map<String, History> histories = new ConcurrentHashMap<>();
+  private final Map<String, ScheduledFuture<?>> schedules = new ConcurrentHashMap<>();
+  private final Set<String> running = ConcurrentHashMap.newKeySet();
+  private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+  private final ExecutorService checks = Executors.newVirtualThreadPerTaskExecutor();
+
+  Daemon(ServiceHome home, Map<String, String> environment) {
+    this.home = home;
+    this.environment = environment;
+    this.interval = interval(environment.get("CW_SERVICE_INTERVAL"));
+    this.registry = new Registry(home.registry());
+    this.log = new ServiceLog(home.log(), clock);
+    this.checker = new Checker(environment, clock);
+  }
+
+  private static Duration interval(String seconds) {
+    if (seconds == null || seconds.isBlank()) return Duration.ofSeconds(30);
+    try {
+      double value = Double.parseDouble(seconds);
+      if (value > 0) return Duration.ofMillis(Math.round(value * 1000));
+    } catch (NumberFormatException e) {
+      // refused below
+    }
+    throw new IllegalArgumentException(
+        "CW_SERVICE_INTERVAL \"" + seconds + "\" is not a number of seconds, such as 30");
+  }
+
+  /** {@code Daemon --address ADDRESS --port PORT}: runs the service until it is stopped. */
+  public static void main(String[] args) throws IOException {
+    String address = "127.0.0.1";
+    int port = ServiceHome.DEFAULT_PORT;
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      switch (args[i]) {
+        case "--address" -> address = args[i + 1];
+        case "--port" -> port = Integer.parseInt(args[i + 1]);
+        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+      }
+    }
+    ServiceHome home = ServiceHome.of(System.getenv());
+    home.create();
+    new Daemon(home, System.getenv()).run(address, port);
+  }
+
+  private void run(String address, int port) throws IOException {
+    // connections past this many are closed at once, so that a flood cannot use up the files the
+    // checks need
+    System.setProperty("sun.net.httpserver.maxConnections", "256");
+    HttpServer server = HttpServer.create(new InetSocketAddress(address, port), 64);
+    server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+    server.createContext("/", new Api(this, home.token()));
+    server.start();
+    long pid = ProcessHandle.current().pid();
+    Files.writeString(home.pidFile(), pid + " " + address + " " + port + "\n");
+    Runtime.getRuntime()
+        .addShutdownHook(
+            Thread.ofPlatform()
+                .unstarted(
+                    () -> {
+                      log.log("stopping");
+                      server.stop(0);
+                      removePidFile(pid);
+                    }));
+    log.log("started: pid " + pid + ", http://" + address + ":" + port + ", checks every " + interval.toMillis() + " ms, " + registry.all().size() + " projects");
+    for (Registry.Project project : registry.all()) schedule(project);
+  }
+
+  private void removePidFile(long pid) {
+    try {
+      if (Files.readString(home.pidFile()).startsWith(pid + " ")) Files.delete(home.pidFile());
+    } catch (IOException e) {
+      // another service took its place, or it is gone already
+    }
+  }
+
+  private void schedule(Registry.Project project) {
+    history(project.id());
+    schedules.put(
+        project.id(),
+        scheduler.scheduleWithFixedDelay(
+            () -> checks.submit(() -> check(project)), 0, interval.toMillis(), TimeUnit.MILLISECONDS));
+  }
+
+  /** Checks a project, unless a check of it still runs. */
+  private void check(Registry.Project project) {
+    if (!running.add(project.id())) return;
+    try {
+      History history = history(project.id());
+      Check previous = history.last();
+      Check check = checker.check(Path.of(project.dir()), previous);
+      if (!schedules.containsKey(project.id())) return; // unregistered meanwhile
+      history.add(check);
+      if (previous == null || !previous.health().equals(check.health())) {
+        log.log("project " + project.id() + " (" + project.dir() + "): " + check.health() + (check.error() == null ? "" : ": " + check.error()));
+      }
+    } catch (RuntimeException | Error e) {
+      log.log("checking project " + project.id() + " failed: " + e);
+    } finally {
+      running.remove(project.id());
+    }
+  }
+
+  private History history(String id) {
+    return histories.computeIfAbsent(id, i -> new History(home.history(i)));
+  }
+
+  // ---- what the API asks -----------------------------------------------------------------------
+
+  void log(String message) {
+    log.log(message);
+  }
+
+  /** Every project, with its health as its last check saw it. */
+  List<Map<String, Object>> projects() {
+    return registry.all().stream().map(this::summary).toList();
+  }
+
+  private Map<String, Object> summary(Registry.Project project) {
+    Check last = history(project.id()).last();
+    return Api.object(
+        "id", project.id(),
+        "dir", project.dir(),
+        "registered", project.registered(),
+        "health", last == null ? "unchecked" : last.health(),
+        "lastCheck", last == null ? null : last.at());
+  }
+
+  /** A project with its resources as last checked and its history. */
+  Optional<Map<String, Object>> project(String id) {
+    return registry
+        .find(id)
+        .map(
+            project -> {
+              var detail = summary(project);
+              List<Check> checks = history(id).all();
+              detail.put("resources", checks.isEmpty() ? List.of() : checks.getLast().resources());
+              detail.put("history", checks);
+              return detail;
+            });
+  }
+
+  Map<String, Object> register(Path dir) {
+    Registry.Project project = registry.add(dir, Instant.now(clock));
+    if (!schedules.containsKey(project.id())) {
+      log.log("registered project " + project.id() + " (" + project.dir() + ")");
+      schedule(project);
+    }
+    return summary(project);
+  }
+
+  boolean unregister(String id) {
+    if (!registry.remove(id)) return false;
+    ScheduledFuture<?> schedule = schedules.remove(id);
+    if (schedule != null) schedule.cancel(false);
+    History history = histories.remove(id);
+    if (history != null) history.delete();
+    log.log("unregistered project " + id);
+    return true;
+  }
+}
