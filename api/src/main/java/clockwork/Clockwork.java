@@ -27,7 +27,25 @@ public final class Clockwork {
    * Where {@link #declare} puts resources while {@link #collect} runs a program: a scoped value,
    * not a global, so that two projects loaded at once in one JVM never see each other's resources.
    */
-  private static final ScopedValue<Set<Resource>> DECLARED = ScopedValue.newInstance();
+  private static final ScopedValue<Program> DECLARED = ScopedValue.newInstance();
+
+  /** What a program declares while it runs. */
+  private static final class Program {
+    final Set<Resource> resources = new LinkedHashSet<>();
+    Policy policy;
+  }
+
+  /**
+   * What {@code main.java} declared.
+   *
+   * @param resources in declaration order
+   * @param policy the project's policy ({@link #policy}); {@code null} when it gave none
+   */
+  public record Declared(List<Resource> resources, Policy policy) {
+    public Declared {
+      resources = List.copyOf(resources);
+    }
+  }
 
   private Clockwork() {}
 
@@ -52,20 +70,42 @@ public final class Clockwork {
       }
       checked.add(resources[i]);
     }
-    DECLARED.get().addAll(checked);
+    DECLARED.get().resources.addAll(checked);
   }
 
   /**
-   * Runs a program and returns what it declared, in declaration order. This is how the clockwork
-   * command runs {@code main.java}; a project's own code has no need for it.
+   * The project's policy for the reconciliation service: what every resource's own policy leaves
+   * out. May be given once.
+   *
+   * @throws IllegalStateException when given a second time, or outside a {@code clockwork} command
+   */
+  public static void policy(Policy policy) {
+    if (!DECLARED.isBound()) {
+      throw new IllegalStateException(
+          "Clockwork.policy(...) hands the project's policy to the clockwork command, which runs"
+              + " main.java itself: run `clockwork plan` in the project directory");
+    }
+    Program program = DECLARED.get();
+    if (program.policy != null) {
+      throw new IllegalStateException(
+          "Clockwork.policy(...) was called twice: give the project's policy once, and each"
+              + " resource's own with .policy(...)");
+    }
+    program.policy = java.util.Objects.requireNonNull(policy, "policy");
+  }
+
+  /**
+   * Runs a program and returns what it declared: its resources in declaration order, and its
+   * policy. This is how the clockwork command runs {@code main.java}; a project's own code has no
+   * need for it.
    *
    * @throws X whatever the program throws
    */
-  public static <X extends Throwable> List<Resource> collect(ScopedValue.CallableOp<?, X> program)
+  public static <X extends Throwable> Declared collect(ScopedValue.CallableOp<?, X> program)
       throws X {
-    var declared = new LinkedHashSet<Resource>();
+    var declared = new Program();
     ScopedValue.where(DECLARED, declared).call(program);
-    return List.copyOf(declared);
+    return new Declared(List.copyOf(declared.resources), declared.policy);
   }
 
   /**

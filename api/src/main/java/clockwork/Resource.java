@@ -44,6 +44,7 @@ public abstract class Resource implements Cloneable {
   private final Set<Resource> connections = new LinkedHashSet<>();
   private final Set<Resource> orderOnly = new LinkedHashSet<>();
   private final List<Assertion> assertions = new ArrayList<>();
+  private Policy policy;
   private boolean defaultAssertions = true;
 
   /**
@@ -172,6 +173,21 @@ public abstract class Resource implements Cloneable {
     checkWritable("defaultAssertions");
     this.defaultAssertions = on;
     return this;
+  }
+
+  /**
+   * How the reconciliation service keeps this resource as declared; what it leaves out comes from
+   * the project's policy ({@link Clockwork#policy}) and then {@link Policy#DEFAULTS}.
+   */
+  public Resource policy(Policy policy) {
+    checkWritable("policy");
+    this.policy = java.util.Objects.requireNonNull(policy, "policy");
+    return this;
+  }
+
+  /** The policy given; {@code null} when none was. */
+  public final Policy policy() {
+    return policy;
   }
 
   /** Whether a resource without assertions gets its kind's default checks. */

@@ -1,6 +1,7 @@
 package clockwork.resources;
 
 import clockwork.Assertion;
+import clockwork.Policy;
 import clockwork.Resource;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +46,12 @@ public final class BlankResource extends Resource {
   @Override
   public BlankResource defaultAssertions(boolean on) {
     super.defaultAssertions(on);
+    return this;
+  }
+
+  @Override
+  public BlankResource policy(Policy policy) {
+    super.policy(policy);
     return this;
   }
 

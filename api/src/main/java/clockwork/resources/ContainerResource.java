@@ -1,6 +1,7 @@
 package clockwork.resources;
 
 import clockwork.Assertion;
+import clockwork.Policy;
 import clockwork.Resource;
 import clockwork.Secret;
 import java.util.List;
@@ -47,6 +48,12 @@ public abstract class ContainerResource<T extends ContainerResource<T>> extends 
   @Override
   public T defaultAssertions(boolean on) {
     super.defaultAssertions(on);
+    return self();
+  }
+
+  @Override
+  public T policy(Policy policy) {
+    super.policy(policy);
     return self();
   }
 

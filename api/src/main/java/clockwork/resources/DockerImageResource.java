@@ -1,6 +1,7 @@
 package clockwork.resources;
 
 import clockwork.Assertion;
+import clockwork.Policy;
 import clockwork.Resource;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +59,12 @@ public final class DockerImageResource extends Resource {
   @Override
   public DockerImageResource defaultAssertions(boolean on) {
     super.defaultAssertions(on);
+    return this;
+  }
+
+  @Override
+  public DockerImageResource policy(Policy policy) {
+    super.policy(policy);
     return this;
   }
 

@@ -1,6 +1,7 @@
 package clockwork.resources;
 
 import clockwork.Assertion;
+import clockwork.Policy;
 import clockwork.Resource;
 import java.util.List;
 
@@ -32,6 +33,12 @@ public final class DockerNetworkResource extends Resource {
   @Override
   public DockerNetworkResource defaultAssertions(boolean on) {
     super.defaultAssertions(on);
+    return this;
+  }
+
+  @Override
+  public DockerNetworkResource policy(Policy policy) {
+    super.policy(policy);
     return this;
   }
 

@@ -1,6 +1,7 @@
 package clockwork.resources;
 
 import clockwork.Assertion;
+import clockwork.Policy;
 import clockwork.Resource;
 import java.util.List;
 
@@ -32,6 +33,12 @@ public final class DockerVolumeResource extends Resource {
   @Override
   public DockerVolumeResource defaultAssertions(boolean on) {
     super.defaultAssertions(on);
+    return this;
+  }
+
+  @Override
+  public DockerVolumeResource policy(Policy policy) {
+    super.policy(policy);
     return this;
   }
 

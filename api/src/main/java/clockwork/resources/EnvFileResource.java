@@ -1,6 +1,7 @@
 package clockwork.resources;
 
 import clockwork.Assertion;
+import clockwork.Policy;
 import clockwork.Resource;
 import clockwork.Secret;
 import java.util.Collections;
@@ -50,6 +51,12 @@ public final class EnvFileResource extends Resource {
   @Override
   public EnvFileResource defaultAssertions(boolean on) {
     super.defaultAssertions(on);
+    return this;
+  }
+
+  @Override
+  public EnvFileResource policy(Policy policy) {
+    super.policy(policy);
     return this;
   }
 

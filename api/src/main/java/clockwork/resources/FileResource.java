@@ -1,6 +1,7 @@
 package clockwork.resources;
 
 import clockwork.Assertion;
+import clockwork.Policy;
 import clockwork.Resource;
 import java.util.List;
 import java.util.Locale;
@@ -63,6 +64,12 @@ public final class FileResource extends Resource {
   @Override
   public FileResource defaultAssertions(boolean on) {
     super.defaultAssertions(on);
+    return this;
+  }
+
+  @Override
+  public FileResource policy(Policy policy) {
+    super.policy(policy);
     return this;
   }
 

@@ -1,6 +1,7 @@
 package clockwork.resources;
 
 import clockwork.Assertion;
+import clockwork.Policy;
 import clockwork.Resource;
 import java.util.List;
 
@@ -53,6 +54,12 @@ public final class GitRepoResource extends Resource {
   @Override
   public GitRepoResource defaultAssertions(boolean on) {
     super.defaultAssertions(on);
+    return this;
+  }
+
+  @Override
+  public GitRepoResource policy(Policy policy) {
+    super.policy(policy);
     return this;
   }
 

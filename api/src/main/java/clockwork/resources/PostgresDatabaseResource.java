@@ -1,6 +1,7 @@
 package clockwork.resources;
 
 import clockwork.Assertion;
+import clockwork.Policy;
 import clockwork.Resource;
 import clockwork.Secret;
 import java.util.List;
@@ -67,6 +68,12 @@ public final class PostgresDatabaseResource extends Resource {
   @Override
   public PostgresDatabaseResource defaultAssertions(boolean on) {
     super.defaultAssertions(on);
+    return this;
+  }
+
+  @Override
+  public PostgresDatabaseResource policy(Policy policy) {
+    super.policy(policy);
     return this;
   }
 

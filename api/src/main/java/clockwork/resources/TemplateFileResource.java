@@ -1,6 +1,7 @@
 package clockwork.resources;
 
 import clockwork.Assertion;
+import clockwork.Policy;
 import clockwork.Resource;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,12 @@ public final class TemplateFileResource extends Resource {
   @Override
   public TemplateFileResource defaultAssertions(boolean on) {
     super.defaultAssertions(on);
+    return this;
+  }
+
+  @Override
+  public TemplateFileResource policy(Policy policy) {
+    super.policy(policy);
     return this;
   }
 

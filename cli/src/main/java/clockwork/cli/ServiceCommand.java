@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
       ServiceCommand.Restart.class,
       ServiceCommand.Status.class,
       ServiceCommand.Register.class,
-      ServiceCommand.Unregister.class
+      ServiceCommand.Unregister.class,
+      ServiceCommand.Resume.class
     })
 final class ServiceCommand implements Runnable {
   @ParentCommand Main main;
@@ -276,15 +277,37 @@ final class ServiceCommand implements Runnable {
     public Integer call() {
       Path dir = service.main.dir.toAbsolutePath().normalize();
       ServiceClient client = service.client();
-      for (JsonNode project : json(client.get("/projects"))) {
-        if (project.path("dir").asText().equals(dir.toString())) {
-          json(client.delete("/projects/" + project.path("id").asText()));
-          spec.commandLine().getOut().println("The service no longer watches " + dir + ".");
-          return ExitCode.OK.code();
-        }
-      }
-      throw new ServiceException(
-          "the service does not watch " + dir + ": clockwork service status lists what it watches");
+      json(client.delete("/projects/" + service.projectId(client, dir)));
+      spec.commandLine().getOut().println("The service no longer watches " + dir + ".");
+      return ExitCode.OK.code();
+    }
+  }
+
+  /** The id the service knows a project directory by; an error when it does not watch it. */
+  private String projectId(ServiceClient client, Path dir) {
+    for (JsonNode project : json(client.get("/projects"))) {
+      if (project.path("dir").asText().equals(dir.toString())) return project.path("id").asText();
+    }
+    throw new ServiceException(
+        "the service does not watch " + dir + ": clockwork service status lists what it watches");
+  }
+
+  @Command(
+      name = "resume",
+      description =
+          "Lets the service heal again what it stopped healing in the project (--dir): a budget"
+              + " used up, a field something else keeps writing.")
+  static final class Resume implements Callable<Integer> {
+    @ParentCommand ServiceCommand service;
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      Path dir = service.main.dir.toAbsolutePath().normalize();
+      ServiceClient client = service.client();
+      json(client.post("/projects/" + service.projectId(client, dir) + "/resume", "{}"));
+      spec.commandLine().getOut().println("The service heals " + dir + " again.");
+      return ExitCode.OK.code();
     }
   }
 

@@ -46,7 +46,15 @@ class QuickstartIT {
     String readme = Files.readString(EXAMPLES.resolveSibling("README.md"));
     List<String> examples = new ArrayList<>();
     for (String name :
-        List.of("quickstart", "webapp", "full-control", "hybrid", "fast", "mixed", "assertions")) {
+        List.of(
+            "quickstart",
+            "webapp",
+            "full-control",
+            "hybrid",
+            "fast",
+            "mixed",
+            "assertions",
+            "healing")) {
       examples.add(Files.readString(EXAMPLES.resolve(name + "/main.java")));
     }
 

@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,34 +39,26 @@ class ServiceIT {
 
   final Path project = workspace.dir();
   final String web = "web-" + workspace.suffix();
-  final int port = DockerHost.freePort();
+  TestService service;
+  int port;
 
-  private Map<String, String> environment() {
-    return Map.of(
-        "HOME",
-        home.toString(),
-        "CW_SERVICE_PORT",
-        Integer.toString(port),
-        "CW_SERVICE_INTERVAL",
-        "1");
+  @BeforeEach
+  void aServiceOfItsOwn() {
+    service = new TestService(home);
+    port = service.port;
   }
 
   private Path serviceDir() {
-    return home.resolve(".local/state/clockwork/service");
+    return service.dir();
   }
 
   private CliResult clockwork(String... args) {
-    return Launcher.run(project, environment(), args);
+    return Launcher.run(project, service.environment(Map.of()), args);
   }
 
   @AfterEach
   void stopTheService() throws IOException {
-    clockwork("service", "stop");
-    Path pid = serviceDir().resolve("service.pid");
-    if (Files.exists(pid)) {
-      ProcessHandle.of(Long.parseLong(Files.readString(pid).split(" ")[0]))
-          .ifPresent(ProcessHandle::destroyForcibly);
-    }
+    service.stop(project);
   }
 
   private void declareContainer() throws IOException {
@@ -102,7 +95,7 @@ class ServiceIT {
   }
 
   private String token() throws IOException {
-    return Files.readString(serviceDir().resolve("token")).strip();
+    return service.token();
   }
 
   /** The project as the service's API shows it, once {@code until} holds of it. */
@@ -176,7 +169,7 @@ class ServiceIT {
     assertThat(clockwork("service", "register")).succeeded();
     JsonNode before = projectOnceIt(p -> p.path("history").size() >= 2, Duration.ofSeconds(60));
 
-    long pid = Long.parseLong(Files.readString(serviceDir().resolve("service.pid")).split(" ")[0]);
+    long pid = service.pid();
     ProcessHandle daemon = ProcessHandle.of(pid).orElseThrow();
     new ProcessBuilder("kill", "-9", Long.toString(pid)).start().waitFor();
     daemon.onExit().get();
@@ -272,10 +265,6 @@ class ServiceIT {
             p -> Instant.parse(p.path("lastCheck").asText()).isAfter(afterBurst),
             Duration.ofSeconds(5));
     assertThat(healthOf(checked)).isEqualTo("ok");
-    assertThat(
-            ProcessHandle.of(
-                Long.parseLong(
-                    Files.readString(serviceDir().resolve("service.pid")).split(" ")[0])))
-        .isPresent();
+    assertThat(ProcessHandle.of(service.pid())).as("the service still runs").isPresent();
   }
 }

@@ -1,7 +1,9 @@
 package clockwork.engine;
 
 import clockwork.Assertion;
+import clockwork.Clockwork;
 import clockwork.Containers;
+import clockwork.Policy;
 import clockwork.Resource;
 import clockwork.Target;
 import clockwork.engine.apply.Applier;
@@ -224,19 +226,21 @@ public final class Engine {
   }
 
   /** main.java, loaded, resolved and completed. */
-  private record Loaded(List<Resource> declared, ResourceGraph graph, List<Desired> desired) {}
+  private record Loaded(
+      List<Resource> declared, Policy policy, ResourceGraph graph, List<Desired> desired) {}
 
   private Loaded load(Project project) {
     requireSource();
     settings.checkForLoading();
     ensureWorkDir();
-    var declared =
+    Clockwork.Declared program =
         new Loader(
                 workDir.resolve("classes"),
                 providers.declarations(),
                 Duration.ofSeconds(settings.number(Name.CW_LOAD_TIMEOUT)),
                 events)
             .load(dir.resolve(SOURCE));
+    List<Resource> declared = program.resources();
     var graph = new Resolver().resolve(declared);
     var access =
         new Completer.ModelAccess(
@@ -246,9 +250,27 @@ public final class Engine {
             refreshAi);
     return new Loaded(
         declared,
+        program.policy(),
         graph,
         new Completer(providers, new ReportingContext(project, null, events, key), access)
             .complete(graph));
+  }
+
+  /**
+   * Each resource's policy for the reconciliation service, by id: its own, then the project's, then
+   * {@link Policy#DEFAULTS}, for what each leaves out.
+   */
+  public Map<String, Policy> policies() {
+    State state = store.read();
+    Loaded loaded = load(new Project(name, state.projectId(), dir));
+    Policy project = loaded.policy() == null ? Policy.watch() : loaded.policy();
+    var policies = new LinkedHashMap<String, Policy>();
+    for (Desired desired : loaded.desired()) {
+      Policy own =
+          desired.resource().policy() == null ? Policy.watch() : desired.resource().policy();
+      policies.put(desired.id(), own.over(project).over(Policy.DEFAULTS));
+    }
+    return policies;
   }
 
   /**
@@ -258,15 +280,16 @@ public final class Engine {
    * @return one result per assertion
    */
   public List<AssertionResult> verify() {
-    return verify(id -> true);
+    return verify(id -> true, null);
   }
 
   /**
    * Checks the assertions as {@link #verify()} does, of the resources and composites whose ids
-   * {@code which} accepts: the service leaves out a resource removed by hand, whose assertions
-   * could only time out.
+   * {@code which} accepts, each polled no longer than {@code longest} ({@code null}: its own
+   * timeout). The service leaves out a resource removed by hand, whose assertions could only time
+   * out, and waits no longer than its interval.
    */
-  public List<AssertionResult> verify(Predicate<String> which) {
+  public List<AssertionResult> verify(Predicate<String> which, Duration longest) {
     State state = store.read();
     Project project = new Project(name, state.projectId(), dir);
     Loaded loaded = load(project);
@@ -300,7 +323,7 @@ public final class Engine {
               composite.assertions(),
               null));
     }
-    return new Verifier().verify(subjects);
+    return new Verifier(longest).verify(subjects);
   }
 
   private static List<BlankResource> composites(List<Resource> resources) {

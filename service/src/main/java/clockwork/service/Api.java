@@ -77,6 +77,11 @@ final class Api implements HttpHandler {
               }
               default -> throw new Refused(405, method + " " + path + " is not allowed: GET or DELETE");
             }
+          } else if (parts.size() == 3 && parts.get(2).equals("resume")) {
+            String id = parts.get(1);
+            if (!method.equals("POST")) throw new Refused(405, method + " " + path + " is not allowed: POST");
+            if (!daemon.resume(id)) throw new Refused(404, "no project " + quote(id) + " is registered");
+            answer = Map.of("resumed", id);
           } else {
             throw new Refused(404, "no such path: " + path);
           }

@@ -1,5 +1,6 @@
 package clockwork.service;
 
+import clockwork.Policy;
 import clockwork.engine.Engine;
 import clockwork.engine.plan.Change;
 import clockwork.engine.plan.Plan;
@@ -26,30 +27,53 @@ import java.util.Map;
 final class Checker {
   private final Map<String, String> environment;
   private final Clock clock;
+  private final Duration longest;
 
-  Checker(Map<String, String> environment, Clock clock) {
+  /** @param longest how long an assertion is polled at most: the service's interval */
+  Checker(Map<String, String> environment, Clock clock, Duration longest) {
     this.environment = environment;
     this.clock = clock;
+    this.longest = longest;
+  }
+
+  /**
+   * A check, and what it was made against.
+   *
+   * @param policies each resource's policy; empty when the project could not be checked
+   * @param serial the serial of the project's state, which every apply raises
+   */
+  record Checked(Check check, Map<String, Policy> policies, long serial) {}
+
+  /** An engine for a project, as the CLI builds one, that reports nothing. */
+  Engine engine(Path dir) {
+    return Engine.builder(
+            dir,
+            Settings.load(Map.of(), environment, dir),
+            new LocalStateStore(dir.resolve(Engine.WORK_DIR)))
+        .events(event -> {})
+        .clock(clock)
+        .build();
   }
 
   /**
    * @param previous the project's last check, whose drift tells since when a field has drifted;
    *     {@code null} for none
    */
-  Check check(Path dir, Check previous) {
+  Checked check(Path dir, Check previous) {
     Instant at = clock.instant();
     try {
-      Engine engine =
-          Engine.builder(
-                  dir,
-                  Settings.load(Map.of(), environment, dir),
-                  new LocalStateStore(dir.resolve(Engine.WORK_DIR)))
-              .events(event -> {})
-              .clock(clock)
-              .build();
+      Engine engine = engine(dir);
+      long serial = new LocalStateStore(dir.resolve(Engine.WORK_DIR)).read().serial();
+      Map<String, Policy> policies = engine.policies();
       Plan plan = engine.plan();
       var resources = new LinkedHashMap<String, Check.Resource>();
+      var unwatched = new java.util.HashSet<String>();
       for (Change change : plan.changes()) {
+        Policy policy = policies.get(change.id());
+        if (policy != null && !policy.reconcile()) { // the service leaves it alone
+          unwatched.add(change.id());
+          continue;
+        }
         if (change.action() == Action.SAME) {
           resources.put(change.id(), new Check.Resource(change.id(), change.kind(), "ok", List.of(), List.of()));
         } else if (change.drift()) {
@@ -64,7 +88,8 @@ final class Checker {
       for (Change change : plan.changes()) {
         if (change.drift() && change.action() == Action.CREATE) removed.add(change.id());
       }
-      for (AssertionResult result : engine.verify(id -> !removed.contains(id))) {
+      for (AssertionResult result :
+          engine.verify(id -> !unwatched.contains(id) && !removed.contains(id), longest)) {
         assertions
             .computeIfAbsent(result.resourceId(), id -> new ArrayList<>())
             .add(new Check.Assertion(result.assertion(), result.description(), result.passed(), Sensitive.redact(result.observation())));
@@ -76,10 +101,11 @@ final class Checker {
         String health = failing && resource.health().equals("ok") ? "failing" : resource.health();
         checked.add(new Check.Resource(resource.id(), resource.kind(), health, resource.drift(), its));
       }
-      return new Check(at, took(at), worst(checked), checked, null);
+      return new Checked(new Check(at, took(at), worst(checked), checked, null), policies, serial);
     } catch (RuntimeException e) { // a ClockworkException says what is wrong; anything else, at least its name
       String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      return new Check(at, took(at), "error", List.of(), Sensitive.redact(message));
+      return new Checked(
+          new Check(at, took(at), "error", List.of(), Sensitive.redact(message)), Map.of(), -1);
     }
   }
 

@@ -5,13 +5,13 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import clockwork.Policy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,23 +33,31 @@ public final class Daemon {
   private final Registry registry;
   private final ServiceLog log;
   private final Checker checker;
+  private final Healer healer;
   private final Map<String, History> histories = new ConcurrentHashMap<>();
   private final Map<String, ScheduledFuture<?>> schedules = new ConcurrentHashMap<>();
-  private final Set<String> running = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
   private final ExecutorService checks = Executors.newVirtualThreadPerTaskExecutor();
 
   Daemon(ServiceHome home, Map<String, String> environment) {
     this.home = home;
     this.environment = environment;
-    this.interval = interval(environment.get("CW_SERVICE_INTERVAL"));
+    this.interval = seconds("CW_SERVICE_INTERVAL", environment.get("CW_SERVICE_INTERVAL"), 30);
     this.registry = new Registry(home.registry());
     this.log = new ServiceLog(home.log(), clock);
-    this.checker = new Checker(environment, clock);
+    this.checker = new Checker(environment, clock, interval);
+    this.healer =
+        new Healer(
+            home,
+            checker,
+            new Alerts(environment, log),
+            clock,
+            seconds("CW_SERVICE_COOLDOWN", environment.get("CW_SERVICE_COOLDOWN"), 10));
   }
 
-  private static Duration interval(String seconds) {
-    if (seconds == null || seconds.isBlank()) return Duration.ofSeconds(30);
+  /** A setting in seconds, such as {@code CW_SERVICE_INTERVAL}; {@code otherwise} when not set. */
+  private static Duration seconds(String name, String seconds, long otherwise) {
+    if (seconds == null || seconds.isBlank()) return Duration.ofSeconds(otherwise);
     try {
       double value = Double.parseDouble(seconds);
       if (value > 0) return Duration.ofMillis(Math.round(value * 1000));
@@ -57,7 +65,7 @@ public final class Daemon {
       // refused below
     }
     throw new IllegalArgumentException(
-        "CW_SERVICE_INTERVAL \"" + seconds + "\" is not a number of seconds, such as 30");
+        name + " \"" + seconds + "\" is not a number of seconds, such as " + otherwise);
   }
 
   /** {@code Daemon --address ADDRESS --port PORT}: runs the service until it is stopped. */
@@ -109,28 +117,39 @@ public final class Daemon {
 
   private void schedule(Registry.Project project) {
     history(project.id());
-    schedules.put(
-        project.id(),
-        scheduler.scheduleWithFixedDelay(
-            () -> checks.submit(() -> check(project)), 0, interval.toMillis(), TimeUnit.MILLISECONDS));
+    next(project, Duration.ZERO);
   }
 
-  /** Checks a project, unless a check of it still runs. */
+  /** Checks the project after {@code delay}, unless it was unregistered. */
+  private void next(Registry.Project project, Duration delay) {
+    schedules.put(
+        project.id(),
+        scheduler.schedule(
+            () -> checks.submit(() -> check(project)), delay.toMillis(), TimeUnit.MILLISECONDS));
+  }
+
+  /** Checks a project, acts on what it found, and schedules the next check. */
   private void check(Registry.Project project) {
-    if (!running.add(project.id())) return;
+    Duration after = interval;
     try {
       History history = history(project.id());
       Check previous = history.last();
-      Check check = checker.check(Path.of(project.dir()), previous);
+      Checker.Checked checked = checker.check(Path.of(project.dir()), previous);
       if (!schedules.containsKey(project.id())) return; // unregistered meanwhile
+      Check check = checked.check();
       history.add(check);
       if (previous == null || !previous.health().equals(check.health())) {
         log.log("project " + project.id() + " (" + project.dir() + "): " + check.health() + (check.error() == null ? "" : ": " + check.error()));
       }
+      healer.heal(project, checked, previous, history);
+      // the shortest checkEvery of its resources, when shorter than the service's interval
+      for (Policy policy : checked.policies().values()) {
+        if (policy.checkEvery() != null && policy.checkEvery().compareTo(after) < 0) after = policy.checkEvery();
+      }
     } catch (RuntimeException | Error e) {
       log.log("checking project " + project.id() + " failed: " + e);
     } finally {
-      running.remove(project.id());
+      if (schedules.containsKey(project.id())) next(project, after);
     }
   }
 
@@ -166,8 +185,9 @@ public final class Daemon {
         .map(
             project -> {
               var detail = summary(project);
-              List<Check> checks = history(id).all();
+              List<Check> checks = history(id).checks();
               detail.put("resources", checks.isEmpty() ? List.of() : checks.getLast().resources());
+              detail.put("events", history(id).events());
               detail.put("history", checks);
               return detail;
             });
@@ -180,6 +200,14 @@ public final class Daemon {
       schedule(project);
     }
     return summary(project);
+  }
+
+  /** Lets the service heal what it stopped healing in a project; whether it is registered. */
+  boolean resume(String id) {
+    if (registry.find(id).isEmpty()) return false;
+    healer.resume(id);
+    log.log("project " + id + ": healing resumed");
+    return true;
   }
 
   boolean unregister(String id) {

@@ -71,6 +71,11 @@ public final class ServiceHome {
     return dir.resolve("history").resolve(projectId + ".json");
   }
 
+  /** What the service remembers of one project's resources: budgets, cooldowns, flapping. */
+  Path care(String projectId) {
+    return dir.resolve("care").resolve(projectId + ".json");
+  }
+
   /** Makes the directory, readable by its user alone. */
   public void create() {
     try {

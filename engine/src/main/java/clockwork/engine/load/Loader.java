@@ -106,10 +106,10 @@ public final class Loader {
   /**
    * Compiles (unless cached) and runs a main.java.
    *
-   * @return the resources it declared, in declaration order; never empty
+   * @return what it declared: its resources, in declaration order (never none), and its policy
    * @throws LoadException when it is missing, does not compile, fails, or declares nothing
    */
-  public List<Resource> load(Path source) {
+  public Clockwork.Declared load(Path source) {
     requireSource(source);
     try {
       byte[] text = Files.readAllBytes(source);
@@ -343,12 +343,12 @@ public final class Loader {
         source, (int) errors.getFirst().getLineNumber(), message.toString(), null);
   }
 
-  private static List<Resource> run(Path source, Path classes, String mainClass, Duration timeout)
-      throws MalformedURLException {
+  private static Clockwork.Declared run(
+      Path source, Path classes, String mainClass, Duration timeout) throws MalformedURLException {
     var loader =
         new URLClassLoader(
             "main.java", new URL[] {classes.toUri().toURL()}, Resource.class.getClassLoader());
-    List<Resource> declared;
+    Clockwork.Declared declared;
     try {
       Class<?> launched = loader.loadClass(mainClass);
       Runnable main = mainMethod(source, launched);
@@ -368,7 +368,7 @@ public final class Loader {
     } catch (MainFailed e) {
       throw threw(source, e.getCause());
     }
-    if (declared.isEmpty()) {
+    if (declared.resources().isEmpty()) {
       throw new LoadException(
           source,
           0,
@@ -384,9 +384,9 @@ public final class Loader {
    * Runs main.java's main in a thread of its own, waiting up to the timeout. A main that does not
    * end is left to the daemon thread it runs in, which ends with the command.
    */
-  private static List<Resource> withDeadline(
-      Path source, Duration timeout, Supplier<List<Resource>> main) {
-    var declared = new CompletableFuture<List<Resource>>();
+  private static Clockwork.Declared withDeadline(
+      Path source, Duration timeout, Supplier<Clockwork.Declared> main) {
+    var declared = new CompletableFuture<Clockwork.Declared>();
     Thread.ofPlatform()
         .name("main.java")
         .daemon()

@@ -21,6 +21,21 @@ import java.util.concurrent.Future;
  * exception in a check is a failed check.
  */
 public final class Verifier {
+  private final Duration longest;
+
+  /** A verifier that gives each assertion its own timeout. */
+  public Verifier() {
+    this(null);
+  }
+
+  /**
+   * A verifier that gives each assertion its timeout, but no longer than {@code longest}: the
+   * service checks on an interval and must not wait out a timeout meant for a deploy.
+   */
+  public Verifier(Duration longest) {
+    this.longest = longest;
+  }
+
   /**
    * @return one result per assertion, in the order of the subjects and their assertions
    */
@@ -43,7 +58,9 @@ public final class Verifier {
           id, assertion.name(), describe(assertion), false, subject.notApplied(), Duration.ZERO, 0);
     }
     long start = System.nanoTime();
-    long deadline = start + Duration.ofSeconds(assertion.timeoutSeconds()).toNanos();
+    Duration timeout = Duration.ofSeconds(assertion.timeoutSeconds());
+    if (longest != null && longest.compareTo(timeout) < 0) timeout = longest;
+    long deadline = start + timeout.toNanos();
     for (int checks = 1; ; checks++) {
       Check check = check(subject, assertion);
       long now = System.nanoTime();

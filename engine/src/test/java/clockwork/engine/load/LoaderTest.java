@@ -25,7 +25,8 @@ class LoaderTest {
   private List<Resource> load(String source) throws IOException {
     Files.writeString(project.resolve("main.java"), source);
     return new Loader(project.resolve(".clockwork/classes"), List.of(), TIMEOUT, events::add)
-        .load(project.resolve("main.java"));
+        .load(project.resolve("main.java"))
+        .resources();
   }
 
   @Test

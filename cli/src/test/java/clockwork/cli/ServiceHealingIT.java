@@ -1,0 +1,328 @@
+package clockwork.cli;
+
+import static clockwork.cli.CliResultAssert.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The service healing what a policy lets it heal, on the real engine, with a webhook receiver in
+ * the test: a removed container made again, a field something else keeps writing left alone after
+ * the second fix, and a container that exits at once fixed only as often as its budget allows.
+ */
+class ServiceHealingIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @RegisterExtension final TestProject workspace = TestProject.onDockerEngine();
+  @TempDir Path home;
+
+  final Path project = workspace.dir();
+  final String web = "web-" + workspace.suffix();
+  TestService service;
+  int port;
+  final List<JsonNode> alerts = new CopyOnWriteArrayList<>();
+  private HttpServer receiver;
+
+  @BeforeEach
+  void receiveWebhooks() throws IOException {
+    service = new TestService(home);
+    port = service.port;
+    receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    receiver.createContext(
+        "/hook",
+        exchange -> {
+          try (exchange) {
+            alerts.add(JSON.readTree(exchange.getRequestBody().readAllBytes()));
+            exchange.sendResponseHeaders(204, -1);
+          }
+        });
+    receiver.start();
+  }
+
+  @AfterEach
+  void stop() throws IOException {
+    service.stop(project);
+    receiver.stop(0);
+  }
+
+  private Map<String, String> environment() {
+    return service.environment(
+        Map.of(
+            "CW_SERVICE_COOLDOWN",
+            "1",
+            "CW_SERVICE_WEBHOOKS",
+            "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"));
+  }
+
+  private CliResult clockwork(String... args) {
+    return Launcher.run(project, environment(), args);
+  }
+
+  private void declare(String resource) throws IOException {
+    Files.writeString(
+        project.resolve("main.java"),
+        "import clockwork.*;\n"
+            + "import clockwork.resources.*;\n\n"
+            + "void main() {\n"
+            + "    Clockwork.declare("
+            + resource
+            + ");\n}\n");
+  }
+
+  private void startWatching() {
+    assertThat(clockwork("apply", "--yes")).succeeded();
+    assertThat(clockwork("service", "start")).succeeded();
+    assertThat(clockwork("service", "register")).succeeded();
+  }
+
+  /** The project's events as the API shows them. */
+  private List<JsonNode> events() throws Exception {
+    String token = service.token();
+    try (var http = HttpClient.newHttpClient()) {
+      JsonNode projects = JSON.readTree(get(http, "/projects", token));
+      if (projects.isEmpty()) return List.of();
+      JsonNode detail =
+          JSON.readTree(get(http, "/projects/" + projects.get(0).path("id").asText(), token));
+      var events = new java.util.ArrayList<JsonNode>();
+      detail.path("events").forEach(events::add);
+      return events;
+    }
+  }
+
+  private String get(HttpClient http, String path, String token) throws Exception {
+    return http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + token)
+                .build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
+  }
+
+  private long count(String event) throws Exception {
+    return events().stream().filter(e -> e.path("event").asText().equals(event)).count();
+  }
+
+  private static void await(String what, Duration within, BooleanSupplier until)
+      throws InterruptedException {
+    Instant deadline = Instant.now().plus(within);
+    while (!until.getAsBoolean()) {
+      if (Instant.now().isAfter(deadline))
+        throw new AssertionError("within " + within + ": " + what);
+      Thread.sleep(200);
+    }
+  }
+
+  private BooleanSupplier events(String event, long atLeast) {
+    return () -> {
+      try {
+        return count(event) >= atLeast;
+      } catch (Exception e) {
+        return false;
+      }
+    };
+  }
+
+  @Test
+  void aContainerRemovedByHand_isMadeAgain_andTheHistoryAndAWebhookSayIt() throws Exception {
+    declare(
+        "new DockerResource(\"%s\").image(\"%s\").command(\"sleep\", \"3600\").stopTimeout(0)"
+                .formatted(web, DockerHost.IMAGE)
+            + "\n        .policy(Policy.autoCorrect())");
+    startWatching();
+    await(
+        "the first check",
+        Duration.ofSeconds(60),
+        () -> Files.exists(service.dir().resolve("care")));
+
+    DockerHost.docker("rm", "-f", web);
+    await(
+        "the container is made again",
+        Duration.ofSeconds(20),
+        () -> DockerHost.tryDocker("inspect", web).exitCode() == 0);
+    await("the fix is recorded", Duration.ofSeconds(10), events("corrected", 1));
+    assertThat(events()).anySatisfy(e -> assertThat(e.path("event").asText()).isEqualTo("drift"));
+    await(
+        "the webhook hears of it",
+        Duration.ofSeconds(10),
+        () -> alerts.stream().anyMatch(a -> a.path("event").asText().equals("corrected")));
+    JsonNode corrected =
+        alerts.stream()
+            .filter(a -> a.path("event").asText().equals("corrected"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(corrected.path("resource").asText()).isEqualTo(web);
+    assertThat(corrected.path("project").asText()).isNotEmpty();
+    assertThat(corrected.path("detail").asText()).contains("applied again (create)");
+    assertThat(Instant.parse(corrected.path("time").asText())).isBefore(Instant.now());
+    assertThat(clockwork("plan", "--detailed-exitcode")).as("as declared again").succeeded();
+  }
+
+  @Test
+  void aFieldSomethingElseKeepsWriting_isFixedTwice_thenLeftAloneWithOneAlertNamingIt()
+      throws Exception {
+    declare(
+        "new FileResource(\"note.txt\").content(\"declared\\n"
+            + "\").policy(Policy.autoCorrect().fixesPerHour(10))");
+    startWatching();
+    Path note = project.resolve("note.txt");
+    // another tool, writing the file back after every fix
+    Thread writer =
+        Thread.ofVirtual()
+            .start(
+                () -> {
+                  while (!Thread.currentThread().isInterrupted()) {
+                    try {
+                      if (Files.readString(note).equals("declared\n"))
+                        Files.writeString(note, "theirs\n");
+                      Thread.sleep(50);
+                    } catch (IOException e) {
+                      // being rewritten: look again
+                    } catch (InterruptedException e) {
+                      return;
+                    }
+                  }
+                });
+    try {
+      await("healing stops as flapping", Duration.ofSeconds(40), events("flapping", 1));
+      Thread.sleep(3000);
+      assertThat(count("corrected")).isEqualTo(2);
+      assertThat(count("flapping")).isEqualTo(1);
+      JsonNode flapping =
+          events().stream()
+              .filter(e -> e.path("event").asText().equals("flapping"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(flapping.path("detail").asText()).contains("content", "after every fix");
+      await(
+          "the webhook hears of it",
+          Duration.ofSeconds(10),
+          () -> alerts.stream().anyMatch(a -> a.path("event").asText().equals("flapping")));
+    } finally {
+      writer.interrupt();
+      writer.join();
+    }
+  }
+
+  @Test
+  void aContainerThatExitsAtOnce_isFixedAsOftenAsItsBudget_thenOneAlert_andResumeStartsAgain()
+      throws Exception {
+    declare(
+        ("new DockerResource(\"%s\").image(\"%s\").command(\"sh\", \"-c\", \"exit"
+                    + " 3\").restartPolicy(\"no\").defaultAssertions(false).stopTimeout(0)")
+                .formatted(web, DockerHost.IMAGE)
+            + "\n        .policy(Policy.autoCorrect().fixesPerHour(2))");
+    startWatching();
+
+    await("the budget is used up", Duration.ofSeconds(60), events("budget-exhausted", 1));
+    Thread.sleep(4000);
+    assertThat(count("corrected")).as("fixed as often as the budget allows").isEqualTo(2);
+    assertThat(count("budget-exhausted")).as("one alert").isEqualTo(1);
+    assertThat(
+            events().stream()
+                .filter(e -> e.path("event").asText().equals("budget-exhausted"))
+                .findFirst()
+                .orElseThrow()
+                .path("detail")
+                .asText())
+        .contains("budget exhausted", "clockwork service resume");
+
+    assertThat(clockwork("service", "resume"))
+        .succeeded()
+        .outContains("The service heals " + project + " again.");
+    await("fixed again after resume", Duration.ofSeconds(20), events("corrected", 3));
+  }
+
+  @Test
+  void aCliApplyWhileTheServiceHeals_corruptsNothing_andBothAreRecorded() throws Exception {
+    declare(
+        "new DockerResource(\"%s\").image(\"%s\").command(\"sleep\", \"3600\").stopTimeout(0)"
+                .formatted(web, DockerHost.IMAGE)
+            + "\n        .policy(Policy.autoCorrect().fixesPerHour(10))");
+    startWatching();
+    await(
+        "the first check",
+        Duration.ofSeconds(60),
+        () -> Files.exists(service.dir().resolve("care")));
+
+    for (int round = 0; round < 4; round++) {
+      DockerHost.docker("rm", "-f", web);
+      Thread.sleep(700L * round); // from before the service sees it to while it heals
+      CliResult apply = clockwork("apply", "--yes"); // races the service's fix
+      assertThat(apply.exitCode()).as("made it, or waited for nothing: %s", apply).isIn(0, 3);
+      await(
+          "the container is there again",
+          Duration.ofSeconds(20),
+          () -> DockerHost.tryDocker("inspect", web).exitCode() == 0);
+    }
+    Thread.sleep(2000);
+    assertThat(clockwork("plan", "--detailed-exitcode")).as("state and reality agree").succeeded();
+    assertThat(
+            DockerHost.docker("ps", "-a", "--filter", "name=" + web, "--format", "{{.Names}}")
+                .lines()
+                .toList())
+        .as("one container, no duplicate and no temporary one left")
+        .containsExactly(web);
+    assertThat(
+            JSON.readTree(Files.readString(project.resolve(".clockwork/state.json")))
+                .path("resources")
+                .has(web))
+        .isTrue();
+    assertThat(count("corrected") + count("deferred") + count("drift"))
+        .as(
+            "the service recorded what it saw and did: %s",
+            Files.readString(service.dir().resolve("service.log")))
+        .isPositive();
+  }
+
+  @Test
+  void theReadmesHealingExample_writesBackTheEditedFile_andLeavesTheOneItMayNotTouch()
+      throws Exception {
+    Files.copy(
+        Path.of(System.getProperty("clockwork.examples"), "healing", "main.java"),
+        project.resolve("main.java"));
+    startWatching();
+    await(
+        "the first check",
+        Duration.ofSeconds(60),
+        () -> Files.exists(service.dir().resolve("care")));
+
+    Files.writeString(project.resolve("scratch/app.conf"), "mode=debug\n");
+    Files.writeString(project.resolve("scratch/notes.txt"), "mine now\n");
+    await(
+        "app.conf is written back",
+        Duration.ofSeconds(20),
+        () -> {
+          try {
+            return Files.readString(project.resolve("scratch/app.conf"))
+                .equals("mode=production\n");
+          } catch (IOException e) {
+            return false;
+          }
+        });
+    Thread.sleep(2000);
+    assertThat(Files.readString(project.resolve("scratch/notes.txt"))).isEqualTo("mine now\n");
+    assertThat(events())
+        .noneSatisfy(e -> assertThat(e.path("resource").asText()).isEqualTo("notes.txt"));
+  }
+}
