@@ -32,28 +32,32 @@ public final class Policy {
     AUTO_CORRECT
   }
 
-  private static final Policy NONE = new Policy(null, null, null, null, null);
+  private static final Policy NONE = new Policy(null, null, null, null, null, null);
 
   /** The defaults: watched, alerted, never healed, at most 2 fixes an hour. */
-  public static final Policy DEFAULTS = new Policy(true, null, OnDrift.ALERT, OnFailure.ALERT, 2);
+  public static final Policy DEFAULTS =
+      new Policy(true, null, OnDrift.ALERT, OnFailure.ALERT, 2, null);
 
   private final Boolean reconcile;
   private final Duration checkEvery;
   private final OnDrift onDrift;
   private final OnFailure onFailure;
   private final Integer fixesPerHour;
+  private final Duration maxDuration;
 
   private Policy(
       Boolean reconcile,
       Duration checkEvery,
       OnDrift onDrift,
       OnFailure onFailure,
-      Integer fixesPerHour) {
+      Integer fixesPerHour,
+      Duration maxDuration) {
     this.reconcile = reconcile;
     this.checkEvery = checkEvery;
     this.onDrift = onDrift;
     this.onFailure = onFailure;
     this.fixesPerHour = fixesPerHour;
+    this.maxDuration = maxDuration;
   }
 
   /** A policy that says nothing yet: everything comes from the project's and the defaults. */
@@ -68,7 +72,7 @@ public final class Policy {
 
   /** Watched ({@code true}, the default) or left alone by the service ({@code false}). */
   public Policy reconcile(boolean on) {
-    return new Policy(on, checkEvery, onDrift, onFailure, fixesPerHour);
+    return new Policy(on, checkEvery, onDrift, onFailure, fixesPerHour, maxDuration);
   }
 
   /**
@@ -84,17 +88,27 @@ public final class Policy {
               + interval
               + ") is shorter than a second: give Duration.ofSeconds(1) or more");
     }
-    return new Policy(reconcile, interval, onDrift, onFailure, fixesPerHour);
+    return new Policy(reconcile, interval, onDrift, onFailure, fixesPerHour, maxDuration);
   }
 
   public Policy onDrift(OnDrift action) {
     return new Policy(
-        reconcile, checkEvery, Objects.requireNonNull(action, "onDrift"), onFailure, fixesPerHour);
+        reconcile,
+        checkEvery,
+        Objects.requireNonNull(action, "onDrift"),
+        onFailure,
+        fixesPerHour,
+        maxDuration);
   }
 
   public Policy onFailure(OnFailure action) {
     return new Policy(
-        reconcile, checkEvery, onDrift, Objects.requireNonNull(action, "onFailure"), fixesPerHour);
+        reconcile,
+        checkEvery,
+        onDrift,
+        Objects.requireNonNull(action, "onFailure"),
+        fixesPerHour,
+        maxDuration);
   }
 
   /**
@@ -107,7 +121,58 @@ public final class Policy {
     if (fixes < 0) {
       throw new IllegalArgumentException("fixesPerHour(" + fixes + ") is negative: give 0 or more");
     }
-    return new Policy(reconcile, checkEvery, onDrift, onFailure, fixes);
+    return new Policy(reconcile, checkEvery, onDrift, onFailure, fixes, maxDuration);
+  }
+
+  /**
+   * How long it may live from when it was first made; then the service destroys it, and what
+   * depends on it ({@code clockwork reap} does so by hand). Nothing without one is ever reaped.
+   *
+   * @throws IllegalArgumentException when it is not positive
+   */
+  public Policy maxDuration(Duration lifetime) {
+    Objects.requireNonNull(lifetime, "maxDuration");
+    if (lifetime.isNegative() || lifetime.isZero()) {
+      throw new IllegalArgumentException(
+          "maxDuration(" + lifetime + ") is not positive: give a duration, such as \"2h\"");
+    }
+    return new Policy(reconcile, checkEvery, onDrift, onFailure, fixesPerHour, lifetime);
+  }
+
+  /**
+   * {@link #maxDuration(Duration)} written as {@code "2h"}, {@code "30m"}, {@code "90s"} or {@code
+   * "1h30m"}.
+   *
+   * @throws IllegalArgumentException when it is not such a duration
+   */
+  public Policy maxDuration(String lifetime) {
+    Objects.requireNonNull(lifetime, "maxDuration");
+    var matcher = java.util.regex.Pattern.compile("(\\d+)([hms])").matcher(lifetime);
+    Duration total = Duration.ZERO;
+    int at = 0;
+    while (matcher.find() && matcher.start() == at) {
+      long amount = Long.parseLong(matcher.group(1));
+      total =
+          total.plus(
+              switch (matcher.group(2)) {
+                case "h" -> Duration.ofHours(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                default -> Duration.ofSeconds(amount);
+              });
+      at = matcher.end();
+    }
+    if (at == 0 || at != lifetime.length()) {
+      throw new IllegalArgumentException(
+          "maxDuration(\""
+              + lifetime
+              + "\") is not a duration: write it as \"2h\", \"30m\", \"90s\" or \"1h30m\"");
+    }
+    return maxDuration(total);
+  }
+
+  /** How long it may live; {@code null} when not given (for ever). */
+  public Duration maxDuration() {
+    return maxDuration;
   }
 
   /** Each setting this policy leaves out, taken from {@code defaults}. */
@@ -117,7 +182,8 @@ public final class Policy {
         checkEvery != null ? checkEvery : defaults.checkEvery,
         onDrift != null ? onDrift : defaults.onDrift,
         onFailure != null ? onFailure : defaults.onFailure,
-        fixesPerHour != null ? fixesPerHour : defaults.fixesPerHour);
+        fixesPerHour != null ? fixesPerHour : defaults.fixesPerHour,
+        maxDuration != null ? maxDuration : defaults.maxDuration);
   }
 
   /** Whether the service watches it; {@code null} when not given. */
@@ -149,12 +215,13 @@ public final class Policy {
         && Objects.equals(checkEvery, p.checkEvery)
         && onDrift == p.onDrift
         && onFailure == p.onFailure
-        && Objects.equals(fixesPerHour, p.fixesPerHour);
+        && Objects.equals(fixesPerHour, p.fixesPerHour)
+        && Objects.equals(maxDuration, p.maxDuration);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(reconcile, checkEvery, onDrift, onFailure, fixesPerHour);
+    return Objects.hash(reconcile, checkEvery, onDrift, onFailure, fixesPerHour, maxDuration);
   }
 
   @Override
@@ -169,6 +236,8 @@ public final class Policy {
         + onFailure
         + ", fixesPerHour="
         + fixesPerHour
+        + ", maxDuration="
+        + maxDuration
         + "}";
   }
 }

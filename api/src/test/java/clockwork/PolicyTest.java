@@ -52,4 +52,19 @@ class PolicyTest {
     assertThatThrownBy(() -> snapshot.policy(Policy.watch()))
         .isInstanceOf(IllegalStateException.class);
   }
+
+  @Test
+  void maxDuration_isReadAsComposeAndTerraformUsersWriteIt_andRefusedOtherwise() {
+    assertThat(Policy.watch().maxDuration("1h30m").maxDuration()).isEqualTo(Duration.ofMinutes(90));
+    assertThat(Policy.watch().maxDuration("90s").maxDuration()).isEqualTo(Duration.ofSeconds(90));
+    assertThat(Policy.watch().maxDuration("2h").over(Policy.DEFAULTS).maxDuration())
+        .isEqualTo(Duration.ofHours(2));
+    assertThat(Policy.DEFAULTS.maxDuration()).as("nothing expires unless it says so").isNull();
+    assertThatThrownBy(() -> Policy.watch().maxDuration("two hours"))
+        .hasMessage(
+            "maxDuration(\"two hours\") is not a duration: write it as \"2h\", \"30m\", \"90s\" or"
+                + " \"1h30m\"");
+    assertThatThrownBy(() -> Policy.watch().maxDuration("0s"))
+        .hasMessageContaining("is not positive");
+  }
 }

@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
       DestroyCommand.class,
       ImportCommand.class,
       ServiceCommand.class,
+      ReapCommand.class,
       VersionCommand.class,
       CommandLine.HelpCommand.class
     },

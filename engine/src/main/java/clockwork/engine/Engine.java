@@ -40,6 +40,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -406,6 +407,76 @@ public final class Engine {
     Project project = new Project(name, state.projectId(), dir);
     return new Planner(providers, new ReportingContext(project, null, events, key))
         .destroy(state, keepFiles);
+  }
+
+  /**
+   * What has outlived its {@link Policy#maxDuration}, and what depends on it: a destroy plan of
+   * just those, and why each goes.
+   *
+   * @param plan the deletes, dependents first
+   * @param reasons why each resource in it goes, by id
+   */
+  public record Reap(Plan plan, Map<String, String> reasons) {}
+
+  /**
+   * Plans removing every deployed resource whose {@code maxDuration} has run out since state says
+   * it was first made, and what depends on it. One whose creation time cannot be read counts as
+   * expired; one without a {@code maxDuration} never does.
+   */
+  public Reap planReap() {
+    State state = store.read();
+    Instant now = clock.instant();
+    var reasons = new LinkedHashMap<String, String>();
+    policies()
+        .forEach(
+            (id, policy) -> {
+              ResourceState deployed = state.resources().get(id);
+              if (policy.maxDuration() == null || deployed == null) return;
+              Instant created;
+              try {
+                created = Instant.parse(deployed.createdAt());
+              } catch (RuntimeException e) {
+                reasons.put(
+                    id,
+                    "its creation time cannot be read from state ("
+                        + deployed.createdAt()
+                        + "): taken as expired");
+                return;
+              }
+              Instant expires = created.plus(policy.maxDuration());
+              if (!expires.isAfter(now)) {
+                reasons.put(
+                    id,
+                    "made "
+                        + created
+                        + ", maxDuration "
+                        + policy.maxDuration()
+                        + ": expired at "
+                        + expires);
+              }
+            });
+    // what depends on an expired resource goes with it, first
+    boolean grew = !reasons.isEmpty();
+    while (grew) {
+      grew = false;
+      for (var entry : state.resources().entrySet()) {
+        if (reasons.containsKey(entry.getKey())) continue;
+        for (String dependency : entry.getValue().dependsOn()) {
+          if (reasons.containsKey(dependency)) {
+            reasons.put(entry.getKey(), "depends on " + dependency + ", which expired");
+            grew = true;
+            break;
+          }
+        }
+      }
+    }
+    Plan all = planDestroy(false);
+    return new Reap(
+        new Plan(
+            all.project(),
+            all.targets(),
+            all.changes().stream().filter(c -> reasons.containsKey(c.id())).toList()),
+        reasons);
   }
 
   /** Carries out a plan (an apply's or a destroy's); the lock must be held. */

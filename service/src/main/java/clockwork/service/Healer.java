@@ -52,6 +52,9 @@ final class Healer {
           "ports", "volumes", "mountedFiles", "capAdd", "capDrop", "user", "networkMode",
           "secretFiles", "configFiles", "envFile", "readOnlyRootFilesystem", "sysctls");
 
+  /** How the care of a resource the service destroyed for its age begins. */
+  private static final String EXPIRED = "expired";
+
   /** Fields a resource changes by itself (a container that exits): budgets, not flapping. */
   private static final Set<String> OWN_STATE = Set.of("state", "exists");
 
@@ -113,12 +116,17 @@ final class Healer {
         event(project, history, new History.Event(now, "*", "resumed", "the project was applied; healing starts again"));
       }
     }
+    long after = checked.serial();
+    if (checked.policies().values().stream().anyMatch(p -> p.maxDuration() != null)) {
+      after = reap(project, history, care, now, after);
+    }
     var drifted = new LinkedHashSet<String>();
     var failing = new LinkedHashSet<String>();
     var undone = new HashMap<String, List<String>>();
     for (Check.Resource resource : checked.check().resources()) {
       Policy policy = checked.policies().getOrDefault(resource.id(), Policy.DEFAULTS);
       Care its = care.getOrDefault(resource.id(), Care.NEW);
+      if (its.stopped() != null && its.stopped().startsWith(EXPIRED)) continue; // gone for good
       its = withinTheHour(its, now);
       switch (resource.health()) {
         case "drifted" -> {
@@ -154,11 +162,40 @@ final class Healer {
       }
       care.put(resource.id(), its);
     }
-    long after = checked.serial();
     if (!drifted.isEmpty() || !failing.isEmpty()) {
       after = fix(project, history, drifted, failing, undone, care, now);
     }
     write(project.id(), new Cares(after, care));
+  }
+
+  /**
+   * Destroys what has outlived its {@code maxDuration}, and what depends on it, under the
+   * project's lock; each is left alone afterwards, until a person applies the project again.
+   *
+   * @return the state serial afterwards
+   */
+  private long reap(Registry.Project project, History history, Map<String, Care> care, Instant now, long serial) {
+    Path dir = Path.of(project.dir());
+    Engine engine = checker.engine(dir);
+    try {
+      if (engine.planReap().reasons().isEmpty()) return serial;
+      try (StateLock lock = engine.lock("clockwork service")) {
+        Engine.Reap reap = engine.planReap();
+        ApplyResult result = engine.apply(reap.plan(), lock);
+        for (ApplyResult.Done done : result.done()) {
+          String why = EXPIRED + ": " + reap.reasons().get(done.id()) + "; destroyed";
+          care.put(done.id(), new Care(List.of(), 0, Instant.EPOCH, why, List.of(), Map.of(), null));
+          event(project, history, new History.Event(now, done.id(), "expired", why));
+        }
+        for (ApplyResult.Failed failed : result.failed()) {
+          event(project, history, new History.Event(now, failed.id(), "expired", "expired, and could not be destroyed: " + Sensitive.redact(failed.message())));
+        }
+      }
+    } catch (StateLockedException e) {
+      event(project, history, new History.Event(now, "*", "deferred", "a clockwork command holds the project's lock (" + e.holder() + "): what expired goes at the next check"));
+      return serial;
+    }
+    return serial(dir);
   }
 
   /** Lets anything the service stopped healing in a project start again. */
