@@ -135,7 +135,7 @@ public final class Daemon {
       History history = history(project.id());
       Check previous = history.last();
       Checker.Checked checked = checker.check(Path.of(project.dir()), previous);
-      if (!schedules.containsKey(project.id())) return; // unregistered meanwhile
+      if (registry.find(project.id()).filter(project::equals).isEmpty()) return; // unregistered
       Check check = checked.check();
       history.add(check);
       if (previous == null || !previous.health().equals(check.health())) {
@@ -149,7 +149,8 @@ public final class Daemon {
     } catch (RuntimeException | Error e) {
       log.log("checking project " + project.id() + " failed: " + e);
     } finally {
-      if (schedules.containsKey(project.id())) next(project, after);
+      // unregistered, or registered again meanwhile with a chain of checks of its own: this ends
+      if (registry.find(project.id()).filter(project::equals).isPresent()) next(project, after);
     }
   }
 

@@ -1,15 +1,15 @@
 package clockwork.service;
 
+import clockwork.engine.state.AtomicFile;
 import clockwork.engine.state.Json;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -93,11 +93,10 @@ public final class ServiceHome {
       if (!Files.exists(file)) {
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);
-        Path temporary = dir.resolve("token.new");
-        Files.deleteIfExists(temporary);
-        Files.createFile(temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(temporary, HexFormat.of().formatHex(random) + "\n");
-        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFile.replace(
+            file,
+            (HexFormat.of().formatHex(random) + "\n").getBytes(StandardCharsets.UTF_8),
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       }
       return Files.readString(file).strip();
     } catch (IOException e) {
@@ -109,13 +108,7 @@ public final class ServiceHome {
   static void write(Path file, Object value) {
     try {
       Files.createDirectories(file.getParent());
-      Path temporary = file.resolveSibling(file.getFileName() + ".new");
-      Files.write(temporary, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(value));
-      try {
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-      }
+      AtomicFile.replace(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(value));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }

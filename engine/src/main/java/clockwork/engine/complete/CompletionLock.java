@@ -2,6 +2,7 @@ package clockwork.engine.complete;
 
 import clockwork.engine.error.ClockworkException;
 import clockwork.engine.error.ExitCode;
+import clockwork.engine.state.AtomicFile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -10,7 +11,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -119,10 +119,11 @@ final class CompletionLock {
                     .put("model", entry.model())
                     .set("values", entry.values()));
     try {
-      Path temp = file.resolveSibling(FILE + ".tmp");
       // as plain maps, which the mapper writes in key order, so that the file is stable
-      Files.writeString(temp, JSON.writeValueAsString(JSON.treeToValue(root, Object.class)) + "\n");
-      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      AtomicFile.replace(
+          file,
+          (JSON.writeValueAsString(JSON.treeToValue(root, Object.class)) + "\n")
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8));
       return true;
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);

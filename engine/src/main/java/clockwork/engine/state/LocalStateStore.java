@@ -13,7 +13,6 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
@@ -260,12 +259,7 @@ public final class LocalStateStore implements StateStore {
 
   /** Writes a file whole, readable by its owner only, and renames it into place. */
   private static void replace(byte[] content, Path target) throws IOException {
-    Path temporary = target.resolveSibling(target.getFileName() + ".tmp");
-    Files.deleteIfExists(temporary);
-    Files.createFile(temporary, OWNER_ONLY);
-    Files.write(temporary, content);
-    Files.move(
-        temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    AtomicFile.replace(target, content, OWNER_ONLY);
   }
 
   /**
