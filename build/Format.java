@@ -26,7 +26,11 @@ void main(String[] args) throws IOException, FormatterException {
         }
         for (Path source : sources) {
             String text = Files.readString(source);
+            // a second pass can reflow what the first one joined: format until nothing changes
             String formatted = formatter.formatSourceAndFixImports(text);
+            for (String again; !(again = formatter.formatSourceAndFixImports(formatted)).equals(formatted); ) {
+                formatted = again;
+            }
             if (formatted.equals(text)) continue;
             unformatted.add(source);
             if (replace) Files.writeString(source, formatted);

@@ -22,7 +22,8 @@ final class Alerts {
   private final List<URI> webhooks;
   private final ServiceLog log;
   private final ExecutorService sending = Executors.newVirtualThreadPerTaskExecutor();
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   Alerts(Map<String, String> environment, ServiceLog log) {
     this.log = log;
@@ -36,7 +37,15 @@ final class Alerts {
   }
 
   void send(Registry.Project project, History.Event event) {
-    log.log("project " + project.id() + ", " + event.resource() + ": " + event.event() + ": " + event.detail());
+    log.log(
+        "project "
+            + project.id()
+            + ", "
+            + event.resource()
+            + ": "
+            + event.event()
+            + ": "
+            + event.detail());
     if (webhooks.isEmpty()) return;
     byte[] body;
     try {
@@ -68,9 +77,25 @@ final class Alerts {
                     .build(),
                 HttpResponse.BodyHandlers.discarding());
         if (response.statusCode() < 300) return;
-        if (attempt == TRIES) log.log("webhook " + webhook + " answered " + response.statusCode() + ", " + TRIES + " times: the alert is dropped");
+        if (attempt == TRIES)
+          log.log(
+              "webhook "
+                  + webhook
+                  + " answered "
+                  + response.statusCode()
+                  + ", "
+                  + TRIES
+                  + " times: the alert is dropped");
       } catch (java.io.IOException e) {
-        if (attempt == TRIES) log.log("webhook " + webhook + " cannot be reached (" + e.getMessage() + "), " + TRIES + " times: the alert is dropped");
+        if (attempt == TRIES)
+          log.log(
+              "webhook "
+                  + webhook
+                  + " cannot be reached ("
+                  + e.getMessage()
+                  + "), "
+                  + TRIES
+                  + " times: the alert is dropped");
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;

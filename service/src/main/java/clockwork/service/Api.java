@@ -64,23 +64,32 @@ final class Api implements HttpHandler {
                 answer = daemon.register(projectDir(body));
                 status = 201;
               }
-              default -> throw new Refused(405, method + " " + path + " is not allowed: GET or POST");
+              default ->
+                  throw new Refused(405, method + " " + path + " is not allowed: GET or POST");
             }
           } else if (parts.size() == 2) {
             String id = parts.get(1);
             switch (method) {
               case "GET" ->
-                  answer = daemon.project(id).orElseThrow(() -> new Refused(404, "no project " + quote(id) + " is registered"));
+                  answer =
+                      daemon
+                          .project(id)
+                          .orElseThrow(
+                              () -> new Refused(404, "no project " + quote(id) + " is registered"));
               case "DELETE" -> {
-                if (!daemon.unregister(id)) throw new Refused(404, "no project " + quote(id) + " is registered");
+                if (!daemon.unregister(id))
+                  throw new Refused(404, "no project " + quote(id) + " is registered");
                 answer = Map.of("unregistered", id);
               }
-              default -> throw new Refused(405, method + " " + path + " is not allowed: GET or DELETE");
+              default ->
+                  throw new Refused(405, method + " " + path + " is not allowed: GET or DELETE");
             }
           } else if (parts.size() == 3 && parts.get(2).equals("resume")) {
             String id = parts.get(1);
-            if (!method.equals("POST")) throw new Refused(405, method + " " + path + " is not allowed: POST");
-            if (!daemon.resume(id)) throw new Refused(404, "no project " + quote(id) + " is registered");
+            if (!method.equals("POST"))
+              throw new Refused(405, method + " " + path + " is not allowed: POST");
+            if (!daemon.resume(id))
+              throw new Refused(404, "no project " + quote(id) + " is registered");
             answer = Map.of("resumed", id);
           } else {
             throw new Refused(404, "no such path: " + path);
@@ -95,7 +104,13 @@ final class Api implements HttpHandler {
       } catch (RuntimeException e) {
         status = 500;
         answer = Map.of("error", "the service failed: " + e);
-        daemon.log("request " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " failed: " + e);
+        daemon.log(
+            "request "
+                + exchange.getRequestMethod()
+                + " "
+                + exchange.getRequestURI().getPath()
+                + " failed: "
+                + e);
       }
       byte[] json = ServiceHome.JSON.writeValueAsBytes(answer);
       exchange.getResponseHeaders().set("Content-Type", "application/json");
@@ -110,7 +125,8 @@ final class Api implements HttpHandler {
       throw new Refused(
           401,
           given == null
-              ? "this request needs the service's token: Authorization: Bearer TOKEN, from its token file"
+              ? "this request needs the service's token: Authorization: Bearer TOKEN, from its"
+                  + " token file"
               : "the token is not the service's: read it again from its token file");
     }
   }
@@ -119,12 +135,15 @@ final class Api implements HttpHandler {
   private static byte[] body(HttpExchange exchange) throws IOException, Refused {
     String length = exchange.getRequestHeaders().getFirst("Content-Length");
     if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > MAX_BODY) {
-      throw new Refused(413, "the body has " + length + " bytes, more than the " + MAX_BODY + " a request may have");
+      throw new Refused(
+          413,
+          "the body has " + length + " bytes, more than the " + MAX_BODY + " a request may have");
     }
     try (InputStream in = exchange.getRequestBody()) {
       byte[] body = in.readNBytes(MAX_BODY + 1);
       if (body.length > MAX_BODY) {
-        throw new Refused(413, "the body is larger than the " + MAX_BODY + " bytes a request may have");
+        throw new Refused(
+            413, "the body is larger than the " + MAX_BODY + " bytes a request may have");
       }
       return body;
     }
@@ -136,7 +155,11 @@ final class Api implements HttpHandler {
     try {
       request = ServiceHome.JSON.readTree(body);
     } catch (JsonProcessingException e) {
-      throw new Refused(400, "the body is not JSON (" + e.getOriginalMessage() + "): send {\"dir\": \"/path/to/project\"}");
+      throw new Refused(
+          400,
+          "the body is not JSON ("
+              + e.getOriginalMessage()
+              + "): send {\"dir\": \"/path/to/project\"}");
     } catch (IOException e) {
       throw new Refused(400, "the body cannot be read: " + e.getMessage());
     }
@@ -150,9 +173,12 @@ final class Api implements HttpHandler {
     } catch (RuntimeException e) {
       throw new Refused(400, "dir " + quote(dir) + " is not a path");
     }
-    if (!path.isAbsolute()) throw new Refused(400, "dir " + quote(dir) + " is not an absolute path");
+    if (!path.isAbsolute())
+      throw new Refused(400, "dir " + quote(dir) + " is not an absolute path");
     if (!Files.isRegularFile(path.resolve(Engine.SOURCE))) {
-      throw new Refused(400, "dir " + quote(dir) + " holds no " + Engine.SOURCE + ": register a project directory");
+      throw new Refused(
+          400,
+          "dir " + quote(dir) + " holds no " + Engine.SOURCE + ": register a project directory");
     }
     return path.normalize();
   }

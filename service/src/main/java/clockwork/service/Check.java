@@ -9,8 +9,8 @@ import java.util.List;
  *
  * @param at when it started
  * @param tookMillis how long it took
- * @param health {@code ok}, {@code drifted}, {@code failing} (an assertion failed), {@code
- *     pending} (main.java changed since the last apply) or {@code error} (it could not be checked)
+ * @param health {@code ok}, {@code drifted}, {@code failing} (an assertion failed), {@code pending}
+ *     (main.java changed since the last apply) or {@code error} (it could not be checked)
  * @param resources each resource's part
  * @param error why it could not be checked; {@code null} when it could
  */

@@ -29,7 +29,9 @@ final class Checker {
   private final Clock clock;
   private final Duration longest;
 
-  /** @param longest how long an assertion is polled at most: the service's interval */
+  /**
+   * @param longest how long an assertion is polled at most: the service's interval
+   */
   Checker(Map<String, String> environment, Clock clock, Duration longest) {
     this.environment = environment;
     this.clock = clock;
@@ -75,11 +77,18 @@ final class Checker {
           continue;
         }
         if (change.action() == Action.SAME) {
-          resources.put(change.id(), new Check.Resource(change.id(), change.kind(), "ok", List.of(), List.of()));
+          resources.put(
+              change.id(),
+              new Check.Resource(change.id(), change.kind(), "ok", List.of(), List.of()));
         } else if (change.drift()) {
-          resources.put(change.id(), new Check.Resource(change.id(), change.kind(), "drifted", drift(change, at, previous), List.of()));
+          resources.put(
+              change.id(),
+              new Check.Resource(
+                  change.id(), change.kind(), "drifted", drift(change, at, previous), List.of()));
         } else {
-          resources.put(change.id(), new Check.Resource(change.id(), change.kind(), "pending", List.of(), List.of()));
+          resources.put(
+              change.id(),
+              new Check.Resource(change.id(), change.kind(), "pending", List.of(), List.of()));
         }
       }
       var assertions = new LinkedHashMap<String, List<Check.Assertion>>();
@@ -92,17 +101,25 @@ final class Checker {
           engine.verify(id -> !unwatched.contains(id) && !removed.contains(id), longest)) {
         assertions
             .computeIfAbsent(result.resourceId(), id -> new ArrayList<>())
-            .add(new Check.Assertion(result.assertion(), result.description(), result.passed(), Sensitive.redact(result.observation())));
+            .add(
+                new Check.Assertion(
+                    result.assertion(),
+                    result.description(),
+                    result.passed(),
+                    Sensitive.redact(result.observation())));
       }
       var checked = new ArrayList<Check.Resource>();
       for (Check.Resource resource : resources.values()) {
         List<Check.Assertion> its = assertions.getOrDefault(resource.id(), List.of());
         boolean failing = its.stream().anyMatch(a -> !a.passed());
         String health = failing && resource.health().equals("ok") ? "failing" : resource.health();
-        checked.add(new Check.Resource(resource.id(), resource.kind(), health, resource.drift(), its));
+        checked.add(
+            new Check.Resource(resource.id(), resource.kind(), health, resource.drift(), its));
       }
       return new Checked(new Check(at, took(at), worst(checked), checked, null), policies, serial);
-    } catch (RuntimeException e) { // a ClockworkException says what is wrong; anything else, at least its name
+    } catch (
+        RuntimeException
+            e) { // a ClockworkException says what is wrong; anything else, at least its name
       String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       return new Checked(
           new Check(at, took(at), "error", List.of(), Sensitive.redact(message)), Map.of(), -1);
@@ -113,27 +130,40 @@ final class Checker {
     return Duration.between(at, clock.instant()).toMillis();
   }
 
-  /** The fields a change found changed outside Clockwork, each since the first check in a row that saw it so. */
+  /**
+   * The fields a change found changed outside Clockwork, each since the first check in a row that
+   * saw it so.
+   */
   private static List<Check.Drift> drift(Change change, Instant at, Check previous) {
     var drift = new ArrayList<Check.Drift>();
     if (change.action() == Action.CREATE) {
-      drift.add(since(change.id(), "exists", "present", String.valueOf(change.note()), at, previous));
+      drift.add(
+          since(change.id(), "exists", "present", String.valueOf(change.note()), at, previous));
       return drift;
     }
     for (FieldChange field : change.fields()) {
       drift.add(
-          since(change.id(), field.field(), String.valueOf(field.after()), String.valueOf(field.before()), at, previous));
+          since(
+              change.id(),
+              field.field(),
+              String.valueOf(field.after()),
+              String.valueOf(field.before()),
+              at,
+              previous));
     }
     return drift;
   }
 
-  private static Check.Drift since(String id, String field, String expected, String actual, Instant at, Check previous) {
+  private static Check.Drift since(
+      String id, String field, String expected, String actual, Instant at, Check previous) {
     Instant first = at;
     if (previous != null) {
       for (Check.Resource resource : previous.resources()) {
         if (!resource.id().equals(id)) continue;
         for (Check.Drift before : resource.drift()) {
-          if (before.field().equals(field) && before.expected().equals(expected) && before.actual().equals(actual)) {
+          if (before.field().equals(field)
+              && before.expected().equals(expected)
+              && before.actual().equals(actual)) {
             first = before.firstSeen();
           }
         }

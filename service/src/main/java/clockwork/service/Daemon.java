@@ -1,11 +1,11 @@
 package clockwork.service;
 
+import clockwork.Policy;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import clockwork.Policy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -103,7 +103,18 @@ public final class Daemon {
                       server.stop(0);
                       removePidFile(pid);
                     }));
-    log.log("started: pid " + pid + ", http://" + address + ":" + port + ", checks every " + interval.toMillis() + " ms, " + registry.all().size() + " projects");
+    log.log(
+        "started: pid "
+            + pid
+            + ", http://"
+            + address
+            + ":"
+            + port
+            + ", checks every "
+            + interval.toMillis()
+            + " ms, "
+            + registry.all().size()
+            + " projects");
     for (Registry.Project project : registry.all()) schedule(project);
   }
 
@@ -139,12 +150,20 @@ public final class Daemon {
       Check check = checked.check();
       history.add(check);
       if (previous == null || !previous.health().equals(check.health())) {
-        log.log("project " + project.id() + " (" + project.dir() + "): " + check.health() + (check.error() == null ? "" : ": " + check.error()));
+        log.log(
+            "project "
+                + project.id()
+                + " ("
+                + project.dir()
+                + "): "
+                + check.health()
+                + (check.error() == null ? "" : ": " + check.error()));
       }
       healer.heal(project, checked, previous, history);
       // the shortest checkEvery of its resources, when shorter than the service's interval
       for (Policy policy : checked.policies().values()) {
-        if (policy.checkEvery() != null && policy.checkEvery().compareTo(after) < 0) after = policy.checkEvery();
+        if (policy.checkEvery() != null && policy.checkEvery().compareTo(after) < 0)
+          after = policy.checkEvery();
       }
     } catch (RuntimeException | Error e) {
       log.log("checking project " + project.id() + " failed: " + e);

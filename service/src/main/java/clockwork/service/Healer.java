@@ -49,8 +49,18 @@ final class Healer {
   /** Fields whose change is never made without a person: ports, mounts, privileges, secrets. */
   private static final Set<String> NEVER_AUTOMATIC =
       Set.of(
-          "ports", "volumes", "mountedFiles", "capAdd", "capDrop", "user", "networkMode",
-          "secretFiles", "configFiles", "envFile", "readOnlyRootFilesystem", "sysctls");
+          "ports",
+          "volumes",
+          "mountedFiles",
+          "capAdd",
+          "capDrop",
+          "user",
+          "networkMode",
+          "secretFiles",
+          "configFiles",
+          "envFile",
+          "readOnlyRootFilesystem",
+          "sysctls");
 
   /** How the care of a resource the service destroyed for its age begins. */
   private static final String EXPIRED = "expired";
@@ -113,7 +123,11 @@ final class Healer {
       boolean stopped = care.values().stream().anyMatch(c -> c.stopped() != null);
       care.clear();
       if (stopped) {
-        event(project, history, new History.Event(now, "*", "resumed", "the project was applied; healing starts again"));
+        event(
+            project,
+            history,
+            new History.Event(
+                now, "*", "resumed", "the project was applied; healing starts again"));
       }
     }
     long after = checked.serial();
@@ -132,7 +146,14 @@ final class Healer {
         case "drifted" -> {
           for (Check.Drift drift : resource.drift()) {
             if (drift.firstSeen().equals(drift.lastSeen())) {
-              event(project, history, new History.Event(now, resource.id(), "drift", drift.field() + " is " + drift.actual() + ", declared " + drift.expected()));
+              event(
+                  project,
+                  history,
+                  new History.Event(
+                      now,
+                      resource.id(),
+                      "drift",
+                      drift.field() + " is " + drift.actual() + ", declared " + drift.expected()));
             }
           }
           if (policy.onDrift() != Policy.OnDrift.AUTO_CORRECT) break;
@@ -145,9 +166,13 @@ final class Healer {
         }
         case "failing" -> {
           if (!"failing".equals(healthBefore(previous, resource.id()))) {
-            event(project, history, new History.Event(now, resource.id(), "failure", failures(resource)));
+            event(
+                project,
+                history,
+                new History.Event(now, resource.id(), "failure", failures(resource)));
           }
-          if (policy.onFailure() == Policy.OnFailure.AUTO_CORRECT && mayFix(project, history, resource, policy, its, now, care)) {
+          if (policy.onFailure() == Policy.OnFailure.AUTO_CORRECT
+              && mayFix(project, history, resource, policy, its, now, care)) {
             failing.add(resource.id());
             undone.put(resource.id(), List.of());
           }
@@ -155,7 +180,15 @@ final class Healer {
         }
         case "ok" -> {
           if (!its.returned().isEmpty() || !its.fixed().isEmpty()) {
-            its = new Care(its.fixes(), its.failures(), its.notBefore(), its.stopped(), List.of(), Map.of(), its.proposal());
+            its =
+                new Care(
+                    its.fixes(),
+                    its.failures(),
+                    its.notBefore(),
+                    its.stopped(),
+                    List.of(),
+                    Map.of(),
+                    its.proposal());
           }
         }
         default -> {}
@@ -169,12 +202,13 @@ final class Healer {
   }
 
   /**
-   * Destroys what has outlived its {@code maxDuration}, and what depends on it, under the
-   * project's lock; each is left alone afterwards, until a person applies the project again.
+   * Destroys what has outlived its {@code maxDuration}, and what depends on it, under the project's
+   * lock; each is left alone afterwards, until a person applies the project again.
    *
    * @return the state serial afterwards
    */
-  private long reap(Registry.Project project, History history, Map<String, Care> care, Instant now, long serial) {
+  private long reap(
+      Registry.Project project, History history, Map<String, Care> care, Instant now, long serial) {
     Path dir = Path.of(project.dir());
     Engine engine = checker.engine(dir);
     try {
@@ -184,15 +218,32 @@ final class Healer {
         ApplyResult result = engine.apply(reap.plan(), lock);
         for (ApplyResult.Done done : result.done()) {
           String why = EXPIRED + ": " + reap.reasons().get(done.id()) + "; destroyed";
-          care.put(done.id(), new Care(List.of(), 0, Instant.EPOCH, why, List.of(), Map.of(), null));
+          care.put(
+              done.id(), new Care(List.of(), 0, Instant.EPOCH, why, List.of(), Map.of(), null));
           event(project, history, new History.Event(now, done.id(), "expired", why));
         }
         for (ApplyResult.Failed failed : result.failed()) {
-          event(project, history, new History.Event(now, failed.id(), "expired", "expired, and could not be destroyed: " + Sensitive.redact(failed.message())));
+          event(
+              project,
+              history,
+              new History.Event(
+                  now,
+                  failed.id(),
+                  "expired",
+                  "expired, and could not be destroyed: " + Sensitive.redact(failed.message())));
         }
       }
     } catch (StateLockedException e) {
-      event(project, history, new History.Event(now, "*", "deferred", "a clockwork command holds the project's lock (" + e.holder() + "): what expired goes at the next check"));
+      event(
+          project,
+          history,
+          new History.Event(
+              now,
+              "*",
+              "deferred",
+              "a clockwork command holds the project's lock ("
+                  + e.holder()
+                  + "): what expired goes at the next check"));
       return serial;
     }
     return serial(dir);
@@ -206,7 +257,11 @@ final class Healer {
 
   private static String healthBefore(Check previous, String id) {
     if (previous == null) return null;
-    return previous.resources().stream().filter(r -> r.id().equals(id)).map(Check.Resource::health).findFirst().orElse(null);
+    return previous.resources().stream()
+        .filter(r -> r.id().equals(id))
+        .map(Check.Resource::health)
+        .findFirst()
+        .orElse(null);
   }
 
   private static String failures(Check.Resource resource) {
@@ -218,16 +273,29 @@ final class Healer {
   }
 
   private static List<String> keys(Check.Resource resource) {
-    return resource.drift().stream().map(d -> d.field() + "=" + d.expected() + "|" + d.actual()).toList();
+    return resource.drift().stream()
+        .map(d -> d.field() + "=" + d.expected() + "|" + d.actual())
+        .toList();
   }
 
   private Care withinTheHour(Care care, Instant now) {
-    List<Instant> recent = care.fixes().stream().filter(at -> at.isAfter(now.minus(Duration.ofHours(1)))).toList();
-    return recent.size() == care.fixes().size() ? care : new Care(recent, care.failures(), care.notBefore(), care.stopped(), care.fixed(), care.returned(), care.proposal());
+    List<Instant> recent =
+        care.fixes().stream().filter(at -> at.isAfter(now.minus(Duration.ofHours(1)))).toList();
+    return recent.size() == care.fixes().size()
+        ? care
+        : new Care(
+            recent,
+            care.failures(),
+            care.notBefore(),
+            care.stopped(),
+            care.fixed(),
+            care.returned(),
+            care.proposal());
   }
 
   /** Counts the drift a fix undid that came back; stops healing at the second time. */
-  private Care flapping(Registry.Project project, History history, Check.Resource resource, Care care, Instant now) {
+  private Care flapping(
+      Registry.Project project, History history, Check.Resource resource, Care care, Instant now) {
     if (care.stopped() != null) return care;
     var returned = new LinkedHashMap<>(care.returned());
     for (Check.Drift drift : resource.drift()) {
@@ -235,34 +303,96 @@ final class Healer {
       if (OWN_STATE.contains(drift.field()) || !care.fixed().contains(key)) continue;
       int times = returned.merge(key, 1, Integer::sum);
       if (times >= 2) {
-        String why = "flapping: " + drift.field() + " goes back to " + drift.actual() + " after every fix (declared " + drift.expected() + "); something else writes it, so the service stops healing " + resource.id();
+        String why =
+            "flapping: "
+                + drift.field()
+                + " goes back to "
+                + drift.actual()
+                + " after every fix (declared "
+                + drift.expected()
+                + "); something else writes it, so the service stops healing "
+                + resource.id();
         event(project, history, new History.Event(now, resource.id(), "flapping", why));
-        return new Care(care.fixes(), care.failures(), care.notBefore(), why, care.fixed(), returned, care.proposal());
+        return new Care(
+            care.fixes(),
+            care.failures(),
+            care.notBefore(),
+            why,
+            care.fixed(),
+            returned,
+            care.proposal());
       }
     }
-    return new Care(care.fixes(), care.failures(), care.notBefore(), care.stopped(), care.fixed(), returned, care.proposal());
+    return new Care(
+        care.fixes(),
+        care.failures(),
+        care.notBefore(),
+        care.stopped(),
+        care.fixed(),
+        returned,
+        care.proposal());
   }
 
   /** Whether a resource may be fixed now; records why not (a proposal, an exhausted budget). */
-  private boolean mayFix(Registry.Project project, History history, Check.Resource resource, Policy policy, Care care, Instant now, Map<String, Care> cares) {
+  private boolean mayFix(
+      Registry.Project project,
+      History history,
+      Check.Resource resource,
+      Policy policy,
+      Care care,
+      Instant now,
+      Map<String, Care> cares) {
     cares.put(resource.id(), care);
     if (care.stopped() != null) return false;
-    List<String> never = resource.drift().stream()
-        .filter(d -> NEVER_AUTOMATIC.contains(d.field()) || Sensitive.isStored(d.expected()) || Sensitive.isStored(d.actual()))
-        .map(d -> d.field() + " (" + d.actual() + " → " + d.expected() + ")")
-        .toList();
+    List<String> never =
+        resource.drift().stream()
+            .filter(
+                d ->
+                    NEVER_AUTOMATIC.contains(d.field())
+                        || Sensitive.isStored(d.expected())
+                        || Sensitive.isStored(d.actual()))
+            .map(d -> d.field() + " (" + d.actual() + " → " + d.expected() + ")")
+            .toList();
     if (!never.isEmpty()) {
-      String proposal = "apply would change " + String.join(", ", never) + ", which the service never changes by itself: run clockwork apply to make it so";
+      String proposal =
+          "apply would change "
+              + String.join(", ", never)
+              + ", which the service never changes by itself: run clockwork apply to make it so";
       if (!proposal.equals(care.proposal())) {
         event(project, history, new History.Event(now, resource.id(), "proposal", proposal));
-        cares.put(resource.id(), new Care(care.fixes(), care.failures(), care.notBefore(), care.stopped(), care.fixed(), care.returned(), proposal));
+        cares.put(
+            resource.id(),
+            new Care(
+                care.fixes(),
+                care.failures(),
+                care.notBefore(),
+                care.stopped(),
+                care.fixed(),
+                care.returned(),
+                proposal));
       }
       return false;
     }
     if (care.fixes().size() >= policy.fixesPerHour()) {
-      String why = "budget exhausted: fixed " + care.fixes().size() + " times within the hour (fixesPerHour " + policy.fixesPerHour() + "); the service leaves " + resource.id() + " until clockwork service resume or an apply";
+      String why =
+          "budget exhausted: fixed "
+              + care.fixes().size()
+              + " times within the hour (fixesPerHour "
+              + policy.fixesPerHour()
+              + "); the service leaves "
+              + resource.id()
+              + " until clockwork service resume or an apply";
       event(project, history, new History.Event(now, resource.id(), "budget-exhausted", why));
-      cares.put(resource.id(), new Care(care.fixes(), care.failures(), care.notBefore(), why, care.fixed(), care.returned(), care.proposal()));
+      cares.put(
+          resource.id(),
+          new Care(
+              care.fixes(),
+              care.failures(),
+              care.notBefore(),
+              why,
+              care.fixed(),
+              care.returned(),
+              care.proposal()));
       return false;
     }
     return !now.isBefore(care.notBefore());
@@ -274,7 +404,14 @@ final class Healer {
    *
    * @return the state serial afterwards
    */
-  private long fix(Registry.Project project, History history, Set<String> drifted, Set<String> failing, Map<String, List<String>> undone, Map<String, Care> care, Instant now) {
+  private long fix(
+      Registry.Project project,
+      History history,
+      Set<String> drifted,
+      Set<String> failing,
+      Map<String, List<String>> undone,
+      Map<String, Care> care,
+      Instant now) {
     Path dir = Path.of(project.dir());
     Engine engine = checker.engine(dir);
     var fixing = new LinkedHashSet<String>();
@@ -287,41 +424,118 @@ final class Healer {
       for (Change change : plan.changes()) {
         boolean dependent = change.dependsOn().stream().anyMatch(fixing::contains);
         if (failing.contains(change.id()) && change.action() == Action.SAME) {
-          changes.add(new Change(change.id(), change.kind(), new Diff(Action.REPLACE, List.of(), false, "made again by the service: an assertion failed"), change.desired(), change.previous(), change.dependsOn(), change.composites(), false, change.completion()));
-        } else if ((fixing.contains(change.id()) || dependent) && change.action() != Action.SAME && change.action() != Action.DELETE) {
+          changes.add(
+              new Change(
+                  change.id(),
+                  change.kind(),
+                  new Diff(
+                      Action.REPLACE,
+                      List.of(),
+                      false,
+                      "made again by the service: an assertion failed"),
+                  change.desired(),
+                  change.previous(),
+                  change.dependsOn(),
+                  change.composites(),
+                  false,
+                  change.completion()));
+        } else if ((fixing.contains(change.id()) || dependent)
+            && change.action() != Action.SAME
+            && change.action() != Action.DELETE) {
           changes.add(change);
           if (dependent) fixing.add(change.id());
         }
       }
       result = engine.apply(new Plan(plan.project(), plan.targets(), changes), lock);
     } catch (StateLockedException e) {
-      event(project, history, new History.Event(now, String.join(", ", fixing), "deferred", "a clockwork command holds the project's lock (" + e.holder() + "): the service tries again at the next check"));
+      event(
+          project,
+          history,
+          new History.Event(
+              now,
+              String.join(", ", fixing),
+              "deferred",
+              "a clockwork command holds the project's lock ("
+                  + e.holder()
+                  + "): the service tries again at the next check"));
       return -1;
     } catch (RuntimeException e) {
-      for (String id : fixing) failed(project, history, id, Sensitive.redact(String.valueOf(e.getMessage())), care, now);
+      for (String id : fixing)
+        failed(project, history, id, Sensitive.redact(String.valueOf(e.getMessage())), care, now);
       return serial(dir);
     }
     for (ApplyResult.Done done : result.done()) {
       Care its = care.getOrDefault(done.id(), Care.NEW);
       var fixes = new ArrayList<>(its.fixes());
       fixes.add(now);
-      care.put(done.id(), new Care(fixes, 0, now.plus(cooldown), null, undone.getOrDefault(done.id(), List.of()), its.returned(), its.proposal()));
-      event(project, history, new History.Event(now, done.id(), "corrected", (failing.contains(done.id()) ? "made again" : "applied again") + " (" + done.action().name().toLowerCase() + "), fix " + fixes.size() + " within the hour"));
+      care.put(
+          done.id(),
+          new Care(
+              fixes,
+              0,
+              now.plus(cooldown),
+              null,
+              undone.getOrDefault(done.id(), List.of()),
+              its.returned(),
+              its.proposal()));
+      event(
+          project,
+          history,
+          new History.Event(
+              now,
+              done.id(),
+              "corrected",
+              (failing.contains(done.id()) ? "made again" : "applied again")
+                  + " ("
+                  + done.action().name().toLowerCase()
+                  + "), fix "
+                  + fixes.size()
+                  + " within the hour"));
     }
-    for (ApplyResult.Failed failed : result.failed()) failed(project, history, failed.id(), Sensitive.redact(failed.message()), care, now);
-    for (ApplyResult.Skipped skipped : result.skipped()) failed(project, history, skipped.id(), "skipped: " + skipped.failedDependency() + " failed", care, now);
+    for (ApplyResult.Failed failed : result.failed())
+      failed(project, history, failed.id(), Sensitive.redact(failed.message()), care, now);
+    for (ApplyResult.Skipped skipped : result.skipped())
+      failed(
+          project,
+          history,
+          skipped.id(),
+          "skipped: " + skipped.failedDependency() + " failed",
+          care,
+          now);
     return serial(dir);
   }
 
-  private void failed(Registry.Project project, History history, String id, String why, Map<String, Care> care, Instant now) {
+  private void failed(
+      Registry.Project project,
+      History history,
+      String id,
+      String why,
+      Map<String, Care> care,
+      Instant now) {
     Care its = care.getOrDefault(id, Care.NEW);
     int failures = its.failures() + 1;
     Duration backoff = cooldown.multipliedBy(1L << Math.min(failures, 10));
     if (backoff.compareTo(LONGEST_BACKOFF) > 0) backoff = LONGEST_BACKOFF;
     var fixes = new ArrayList<>(its.fixes());
     fixes.add(now);
-    care.put(id, new Care(fixes, failures, now.plus(backoff), its.stopped(), its.fixed(), its.returned(), its.proposal()));
-    event(project, history, new History.Event(now, id, "correction-failed", why + "; the next try in " + backoff.toSeconds() + " s at the earliest"));
+    care.put(
+        id,
+        new Care(
+            fixes,
+            failures,
+            now.plus(backoff),
+            its.stopped(),
+            its.fixed(),
+            its.returned(),
+            its.proposal()));
+    event(
+        project,
+        history,
+        new History.Event(
+            now,
+            id,
+            "correction-failed",
+            why + "; the next try in " + backoff.toSeconds() + " s at the earliest"));
   }
 
   private static long serial(Path dir) {

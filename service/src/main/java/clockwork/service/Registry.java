@@ -33,10 +33,13 @@ final class Registry {
     this.file = file;
     if (Files.exists(file)) {
       try {
-        projects.addAll(ServiceHome.JSON.readValue(file.toFile(), new TypeReference<List<Project>>() {}));
+        projects.addAll(
+            ServiceHome.JSON.readValue(file.toFile(), new TypeReference<List<Project>>() {}));
       } catch (IOException e) {
         throw new UncheckedIOException(
-            "the service's list of projects " + file + " cannot be read: move it away to start"
+            "the service's list of projects "
+                + file
+                + " cannot be read: move it away to start"
                 + " with none",
             e);
       }
@@ -45,7 +48,8 @@ final class Registry {
 
   /** The id a project directory is known by. */
   static String idOf(Path dir) {
-    return Values.sha256(dir.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 12);
+    return Values.sha256(dir.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        .substring(0, 12);
   }
 
   synchronized List<Project> all() {

@@ -48,11 +48,15 @@ public final class ServiceClient {
     try (var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
       var response =
           http.send(
-              request.header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).build(),
+              request
+                  .header("Authorization", "Bearer " + token)
+                  .timeout(Duration.ofSeconds(30))
+                  .build(),
               HttpResponse.BodyHandlers.ofString());
       return new Response(response.statusCode(), response.body());
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException("the service at " + service.url() + " does not answer: " + e.getMessage(), e);
+      throw new java.io.UncheckedIOException(
+          "the service at " + service.url() + " does not answer: " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while asking the service", e);

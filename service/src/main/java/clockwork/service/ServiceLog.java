@@ -28,7 +28,9 @@ final class ServiceLog {
     try {
       if (Files.exists(file) && Files.size(file) > MAX_BYTES) {
         Files.move(
-            file, file.resolveSibling(file.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
+            file,
+            file.resolveSibling(file.getFileName() + ".1"),
+            StandardCopyOption.REPLACE_EXISTING);
       }
       Files.writeString(
           file,

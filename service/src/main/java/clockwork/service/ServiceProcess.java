@@ -62,7 +62,8 @@ public final class ServiceProcess {
   }
 
   /**
-   * Starts the service in a process of its own, which outlives this one, and waits until it answers.
+   * Starts the service in a process of its own, which outlives this one, and waits until it
+   * answers.
    *
    * @param java the {@code java} command, {@code classpath} its class path
    * @throws IllegalStateException when it does not start; the message holds the end of its output
@@ -71,7 +72,18 @@ public final class ServiceProcess {
     home.create();
     home.token();
     Path output = home.dir().resolve("service.out");
-    var command = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-cp", classpath, Daemon.class.getName(), "--address", address, "--port", Integer.toString(port)));
+    var command =
+        new ArrayList<>(
+            List.of(
+                java,
+                "-XX:+UseSerialGC",
+                "-cp",
+                classpath,
+                Daemon.class.getName(),
+                "--address",
+                address,
+                "--port",
+                Integer.toString(port)));
     Process process;
     try {
       process =
@@ -81,7 +93,8 @@ public final class ServiceProcess {
               .redirectErrorStream(true)
               .start();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot start the service (" + String.join(" ", command) + ")", e);
+      throw new UncheckedIOException(
+          "cannot start the service (" + String.join(" ", command) + ")", e);
     }
     Instant deadline = Instant.now().plus(STARTING);
     while (Instant.now().isBefore(deadline)) {
@@ -119,7 +132,9 @@ public final class ServiceProcess {
     try (var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
       var response =
           http.send(
-              HttpRequest.newBuilder(URI.create(running.url() + "/health")).timeout(Duration.ofSeconds(2)).build(),
+              HttpRequest.newBuilder(URI.create(running.url() + "/health"))
+                  .timeout(Duration.ofSeconds(2))
+                  .build(),
               HttpResponse.BodyHandlers.discarding());
       return response.statusCode() == 200;
     } catch (IOException e) {
