@@ -17,19 +17,22 @@ import java.util.Map;
 
 /**
  * The service's HTTP API. {@code GET /health} answers anyone; every other request needs {@code
- * Authorization: Bearer TOKEN}. Bodies are JSON of at most {@link #MAX_BODY} bytes; errors are
- * {@code {"error": "..."}} with 400 (malformed), 401 (no or wrong token), 404 (unknown), 405, 409
- * (too many projects) or 413 (too large).
+ * Authorization: Bearer TOKEN}, or for a {@code GET} the cookie of the status page ({@link
+ * StatusPage}, {@code /} and {@code /login}). Bodies are JSON of at most {@link #MAX_BODY} bytes;
+ * errors are {@code {"error": "..."}} with 400 (malformed), 401 (no or wrong token), 404 (unknown),
+ * 405, 409 (too many projects) or 413 (too large).
  */
 final class Api implements HttpHandler {
   static final int MAX_BODY = 64 * 1024;
 
   private final Daemon daemon;
   private final byte[] token;
+  private final StatusPage page;
 
   Api(Daemon daemon, String token) {
     this.daemon = daemon;
     this.token = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
+    this.page = new StatusPage(token);
   }
 
   /** A request refused, with its status and why. */
@@ -45,6 +48,10 @@ final class Api implements HttpHandler {
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
+      if (StatusPage.serves(exchange.getRequestURI().getPath())) {
+        page.handle(exchange);
+        return;
+      }
       Object answer;
       int status = 200;
       try {
@@ -121,6 +128,10 @@ final class Api implements HttpHandler {
 
   private void authorize(HttpExchange exchange) throws Refused {
     String given = exchange.getRequestHeaders().getFirst("Authorization");
+    // the page's cookie reads and does not change: pages on other ports of this host carry it too
+    if (given == null && exchange.getRequestMethod().equals("GET") && page.signedIn(exchange)) {
+      return;
+    }
     if (given == null || !MessageDigest.isEqual(token, given.getBytes(StandardCharsets.UTF_8))) {
       throw new Refused(
           401,
