@@ -13,8 +13,14 @@ public interface Containers {
    *     healthcheck
    * @param restartCount how often Docker restarted it
    * @param publishedPorts host ports it publishes, as {@code 8080/tcp}
+   * @param exitCode how its last run ended; {@code null} while it runs or before it ran
    */
-  record State(String status, String health, int restartCount, List<String> publishedPorts) {
+  record State(
+      String status,
+      String health,
+      int restartCount,
+      List<String> publishedPorts,
+      Integer exitCode) {
     public boolean running() {
       return status.equals("running");
     }

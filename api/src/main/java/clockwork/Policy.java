@@ -1,7 +1,13 @@
 package clockwork;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * How the reconciliation service ({@code clockwork service}) keeps a resource as declared: whether
@@ -29,35 +35,93 @@ public final class Policy {
     /** Reports it; a person decides. */
     ALERT,
     /** Makes the resource again (replacing a container), within the budget. */
-    AUTO_CORRECT
+    AUTO_CORRECT,
+    /**
+     * Makes it again first; when its assertions still fail after that, asks the model for the
+     * smallest change to the values it chose, tries it, and keeps it in {@code clockwork.lock} if
+     * it works (rolling back if not).
+     */
+    REMEDIATE_AI,
+    /** Asks the model for a repair at the first failure, as {@link #REMEDIATE_AI} does after. */
+    REMEDIATE_AI_AT_ONCE
   }
 
-  private static final Policy NONE = new Policy(null, null, null, null, null, null);
+  /** What the service records about a project, each of which may alert. */
+  public enum Event {
+    /** A resource was changed, stopped or removed outside Clockwork. */
+    DRIFT,
+    /** An assertion started failing. */
+    FAILURE,
+    /** The service applied or made a resource again. */
+    CORRECTED,
+    /** A fix failed; the service tries again after a back-off. */
+    CORRECTION_FAILED,
+    /** A resource was fixed as often as its budget allows; the service leaves it. */
+    BUDGET_EXHAUSTED,
+    /** Something else keeps changing a resource back; the service leaves it. */
+    FLAPPING,
+    /** A fix the service never makes by itself waits for {@code clockwork service approve}. */
+    PROPOSAL,
+    /** A person approved a proposal, and it was applied. */
+    APPROVED,
+    /** The model's repair worked, and is pinned in {@code clockwork.lock}. */
+    REMEDIATED,
+    /** The model's repair did not work, and was rolled back. */
+    REMEDIATION_FAILED,
+    /** A resource outlived its {@code maxDuration} and was destroyed. */
+    EXPIRED,
+    /** A command held the project's lock, so a fix waits for the next check. */
+    DEFERRED,
+    /** Healing starts again, after {@code clockwork service resume} or an apply. */
+    RESUMED;
 
-  /** The defaults: watched, alerted, never healed, at most 2 fixes an hour. */
+    /** How the history and webhooks name it, such as {@code budget-exhausted}. */
+    public String label() {
+      return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+  }
+
+  private static final Policy NONE = new Policy();
+
+  /** The defaults: watched, alerted, never healed, at most 2 fixes an hour, every event alerts. */
   public static final Policy DEFAULTS =
-      new Policy(true, null, OnDrift.ALERT, OnFailure.ALERT, 2, null);
+      NONE.change(
+          p -> {
+            p.reconcile = true;
+            p.onDrift = OnDrift.ALERT;
+            p.onFailure = OnFailure.ALERT;
+            p.fixesPerHour = 2;
+            p.alertOn = Set.of(Event.values());
+            p.remediationContext = List.of();
+            p.webhooks = List.of();
+          });
 
-  private final Boolean reconcile;
-  private final Duration checkEvery;
-  private final OnDrift onDrift;
-  private final OnFailure onFailure;
-  private final Integer fixesPerHour;
-  private final Duration maxDuration;
+  // each null when not given; set only on a copy, in change(...)
+  private Boolean reconcile;
+  private Duration checkEvery;
+  private OnDrift onDrift;
+  private OnFailure onFailure;
+  private Integer fixesPerHour;
+  private Duration maxDuration;
+  private Set<Event> alertOn;
+  private List<String> remediationContext;
+  private List<String> webhooks;
 
-  private Policy(
-      Boolean reconcile,
-      Duration checkEvery,
-      OnDrift onDrift,
-      OnFailure onFailure,
-      Integer fixesPerHour,
-      Duration maxDuration) {
-    this.reconcile = reconcile;
-    this.checkEvery = checkEvery;
-    this.onDrift = onDrift;
-    this.onFailure = onFailure;
-    this.fixesPerHour = fixesPerHour;
-    this.maxDuration = maxDuration;
+  private Policy() {}
+
+  private Policy change(Consumer<Policy> edit) {
+    var copy = new Policy();
+    copy.reconcile = reconcile;
+    copy.checkEvery = checkEvery;
+    copy.onDrift = onDrift;
+    copy.onFailure = onFailure;
+    copy.fixesPerHour = fixesPerHour;
+    copy.maxDuration = maxDuration;
+    copy.alertOn = alertOn;
+    copy.remediationContext = remediationContext;
+    copy.webhooks = webhooks;
+    edit.accept(copy);
+    return copy;
   }
 
   /** A policy that says nothing yet: everything comes from the project's and the defaults. */
@@ -72,7 +136,7 @@ public final class Policy {
 
   /** Watched ({@code true}, the default) or left alone by the service ({@code false}). */
   public Policy reconcile(boolean on) {
-    return new Policy(on, checkEvery, onDrift, onFailure, fixesPerHour, maxDuration);
+    return change(p -> p.reconcile = on);
   }
 
   /**
@@ -88,27 +152,17 @@ public final class Policy {
               + interval
               + ") is shorter than a second: give Duration.ofSeconds(1) or more");
     }
-    return new Policy(reconcile, interval, onDrift, onFailure, fixesPerHour, maxDuration);
+    return change(p -> p.checkEvery = interval);
   }
 
   public Policy onDrift(OnDrift action) {
-    return new Policy(
-        reconcile,
-        checkEvery,
-        Objects.requireNonNull(action, "onDrift"),
-        onFailure,
-        fixesPerHour,
-        maxDuration);
+    Objects.requireNonNull(action, "onDrift");
+    return change(p -> p.onDrift = action);
   }
 
   public Policy onFailure(OnFailure action) {
-    return new Policy(
-        reconcile,
-        checkEvery,
-        onDrift,
-        Objects.requireNonNull(action, "onFailure"),
-        fixesPerHour,
-        maxDuration);
+    Objects.requireNonNull(action, "onFailure");
+    return change(p -> p.onFailure = action);
   }
 
   /**
@@ -121,7 +175,47 @@ public final class Policy {
     if (fixes < 0) {
       throw new IllegalArgumentException("fixesPerHour(" + fixes + ") is negative: give 0 or more");
     }
-    return new Policy(reconcile, checkEvery, onDrift, onFailure, fixes, maxDuration);
+    return change(p -> p.fixesPerHour = fixes);
+  }
+
+  /**
+   * Which events go to webhooks (all by default); every event is in the history and the log
+   * whatever this says.
+   */
+  public Policy alertOn(Event... events) {
+    var chosen = EnumSet.noneOf(Event.class);
+    for (Event event : events) chosen.add(Objects.requireNonNull(event, "alertOn"));
+    return change(p -> p.alertOn = Collections.unmodifiableSet(chosen));
+  }
+
+  /**
+   * What the model is told when it repairs this resource ({@link OnFailure#REMEDIATE_AI}): free
+   * text and facts, such as {@code "max downtime 30 s"} or {@code "the API must stay on port
+   * 8080"}.
+   */
+  public Policy remediationContext(String... facts) {
+    for (String fact : facts) Objects.requireNonNull(fact, "remediationContext");
+    return change(p -> p.remediationContext = List.of(facts));
+  }
+
+  /**
+   * Where this project's (or resource's) events are POSTed as JSON, besides the service's own
+   * {@code CW_SERVICE_WEBHOOKS}.
+   *
+   * @throws IllegalArgumentException for a URL that is not http or https
+   */
+  public Policy webhooks(String... urls) {
+    for (String url : urls) {
+      Objects.requireNonNull(url, "webhooks");
+      if (!url.matches("(?i)https?://[^\\s/]+.*")) {
+        throw new IllegalArgumentException(
+            "webhooks(\""
+                + url
+                + "\") is not an http or https URL: give one such as"
+                + " \"https://hooks.example.com/clockwork\"");
+      }
+    }
+    return change(p -> p.webhooks = List.of(urls));
   }
 
   /**
@@ -136,7 +230,7 @@ public final class Policy {
       throw new IllegalArgumentException(
           "maxDuration(" + lifetime + ") is not positive: give a duration, such as \"2h\"");
     }
-    return new Policy(reconcile, checkEvery, onDrift, onFailure, fixesPerHour, lifetime);
+    return change(p -> p.maxDuration = lifetime);
   }
 
   /**
@@ -177,13 +271,18 @@ public final class Policy {
 
   /** Each setting this policy leaves out, taken from {@code defaults}. */
   public Policy over(Policy defaults) {
-    return new Policy(
-        reconcile != null ? reconcile : defaults.reconcile,
-        checkEvery != null ? checkEvery : defaults.checkEvery,
-        onDrift != null ? onDrift : defaults.onDrift,
-        onFailure != null ? onFailure : defaults.onFailure,
-        fixesPerHour != null ? fixesPerHour : defaults.fixesPerHour,
-        maxDuration != null ? maxDuration : defaults.maxDuration);
+    return change(
+        p -> {
+          if (p.reconcile == null) p.reconcile = defaults.reconcile;
+          if (p.checkEvery == null) p.checkEvery = defaults.checkEvery;
+          if (p.onDrift == null) p.onDrift = defaults.onDrift;
+          if (p.onFailure == null) p.onFailure = defaults.onFailure;
+          if (p.fixesPerHour == null) p.fixesPerHour = defaults.fixesPerHour;
+          if (p.maxDuration == null) p.maxDuration = defaults.maxDuration;
+          if (p.alertOn == null) p.alertOn = defaults.alertOn;
+          if (p.remediationContext == null) p.remediationContext = defaults.remediationContext;
+          if (p.webhooks == null) p.webhooks = defaults.webhooks;
+        });
   }
 
   /** Whether the service watches it; {@code null} when not given. */
@@ -208,20 +307,42 @@ public final class Policy {
     return fixesPerHour;
   }
 
+  /** Which events alert; {@code null} when not given (all). */
+  public Set<Event> alertOn() {
+    return alertOn;
+  }
+
+  /** What the model is told when it repairs; {@code null} when not given. */
+  public List<String> remediationContext() {
+    return remediationContext;
+  }
+
+  /** Its own webhooks; {@code null} when not given. */
+  public List<String> webhooks() {
+    return webhooks;
+  }
+
+  private List<Object> settings() {
+    return Arrays.asList(
+        reconcile,
+        checkEvery,
+        onDrift,
+        onFailure,
+        fixesPerHour,
+        maxDuration,
+        alertOn,
+        remediationContext,
+        webhooks);
+  }
+
   @Override
   public boolean equals(Object other) {
-    return other instanceof Policy p
-        && Objects.equals(reconcile, p.reconcile)
-        && Objects.equals(checkEvery, p.checkEvery)
-        && onDrift == p.onDrift
-        && onFailure == p.onFailure
-        && Objects.equals(fixesPerHour, p.fixesPerHour)
-        && Objects.equals(maxDuration, p.maxDuration);
+    return other instanceof Policy p && settings().equals(p.settings());
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(reconcile, checkEvery, onDrift, onFailure, fixesPerHour, maxDuration);
+    return settings().hashCode();
   }
 
   @Override
@@ -238,6 +359,12 @@ public final class Policy {
         + fixesPerHour
         + ", maxDuration="
         + maxDuration
+        + ", alertOn="
+        + alertOn
+        + ", remediationContext="
+        + remediationContext
+        + ", webhooks="
+        + webhooks
         + "}";
   }
 }

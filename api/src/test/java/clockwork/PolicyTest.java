@@ -67,4 +67,31 @@ class PolicyTest {
     assertThatThrownBy(() -> Policy.watch().maxDuration("0s"))
         .hasMessageContaining("is not positive");
   }
+
+  @Test
+  void alertsWebhooksAndRemediationContext_comeFromTheProjectsUnlessTheResourceSays() {
+    Policy project =
+        Policy.watch()
+            .webhooks("https://hooks.example.com/ops")
+            .remediationContext("max downtime 30 s");
+    Policy own =
+        Policy.watch()
+            .onFailure(Policy.OnFailure.REMEDIATE_AI)
+            .alertOn(Policy.Event.FLAPPING, Policy.Event.BUDGET_EXHAUSTED);
+
+    Policy effective = own.over(project).over(Policy.DEFAULTS);
+
+    assertThat(effective.alertOn())
+        .containsExactlyInAnyOrder(Policy.Event.FLAPPING, Policy.Event.BUDGET_EXHAUSTED);
+    assertThat(effective.webhooks()).containsExactly("https://hooks.example.com/ops");
+    assertThat(effective.remediationContext()).containsExactly("max downtime 30 s");
+    assertThat(Policy.DEFAULTS.alertOn())
+        .as("every event alerts by default")
+        .hasSize(Policy.Event.values().length);
+    assertThat(Policy.Event.BUDGET_EXHAUSTED.label()).isEqualTo("budget-exhausted");
+    assertThatThrownBy(() -> Policy.watch().webhooks("ftp://example.com/x"))
+        .hasMessage(
+            "webhooks(\"ftp://example.com/x\") is not an http or https URL: give one such as"
+                + " \"https://hooks.example.com/clockwork\"");
+  }
 }

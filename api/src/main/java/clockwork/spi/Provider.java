@@ -182,6 +182,16 @@ public interface Provider<R extends Resource, S extends Record, O extends Record
   void delete(Applied<S, O> previous, Operation operation) throws Exception;
 
   /**
+   * When the target itself says the resource was first made, for its {@code maxDuration}: an
+   * ISO-8601 instant; {@code ""} when it ought to say and does not (a mark removed by hand), which
+   * counts as expired; {@code null} when the target keeps no such mark, or the resource is not
+   * there, so that state's time counts. By default {@code null}.
+   */
+  default String madeAt(S spec, Context context) throws Exception {
+    return null;
+  }
+
+  /**
    * The checks a deployed resource of this kind gets when it declares no assertions of its own
    * (such as "the container runs"); none by default.
    */

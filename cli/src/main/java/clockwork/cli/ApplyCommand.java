@@ -27,6 +27,13 @@ final class ApplyCommand implements Callable<Integer> {
       description = "Check every resource's assertions after applying, as clockwork assert does.")
   boolean verify;
 
+  @Option(
+      names = "--watch",
+      description =
+          "Then have the reconciliation service watch the project, as clockwork service register"
+              + " does (starting the service when none runs).")
+  boolean watch;
+
   @Override
   public Integer call() {
     Engine engine = main.engine(options.parallelism(spec), model, spec);
@@ -42,10 +49,14 @@ final class ApplyCommand implements Callable<Integer> {
         out.print(ResultRenderer.render("Apply", result));
         if (!result.succeeded()) return ExitCode.FAILED.code();
       }
-      if (!verify) return ExitCode.OK.code();
-      List<AssertionResult> results = engine.verify();
-      out.print("\n" + AssertionRenderer.table(results));
-      return (AssertionRenderer.passed(results) ? ExitCode.OK : ExitCode.FAILED).code();
+      boolean passed = true;
+      if (verify) {
+        List<AssertionResult> results = engine.verify();
+        out.print("\n" + AssertionRenderer.table(results));
+        passed = AssertionRenderer.passed(results);
+      }
+      if (watch) ServiceCommand.watch(main.dir.toAbsolutePath().normalize(), out);
+      return (passed ? ExitCode.OK : ExitCode.FAILED).code();
     }
   }
 }

@@ -19,6 +19,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -37,7 +38,8 @@ import picocli.CommandLine.Spec;
       ServiceCommand.Status.class,
       ServiceCommand.Register.class,
       ServiceCommand.Unregister.class,
-      ServiceCommand.Resume.class
+      ServiceCommand.Resume.class,
+      ServiceCommand.Approve.class
     })
 final class ServiceCommand implements Runnable {
   @ParentCommand Main main;
@@ -47,7 +49,8 @@ final class ServiceCommand implements Runnable {
   public void run() {
     throw new CommandLine.ParameterException(
         spec.commandLine(),
-        "Say what to do: clockwork service start, stop, restart, status, register or unregister");
+        "Say what to do: clockwork service start, stop, restart, status, register, unregister,"
+            + " resume or approve");
   }
 
   private final ServiceHome home = ServiceHome.of(System.getenv());
@@ -243,6 +246,16 @@ final class ServiceCommand implements Runnable {
                   assertion.path("description").asText(), assertion.path("observation").asText());
           }
         }
+        for (JsonNode proposal : project.path("care").path("proposals")) {
+          out.printf(
+              "      proposal %s for %s: %s%n        %s%n",
+              proposal.path("id").asText(),
+              proposal.path("resource").asText(),
+              proposal.path("summary").asText(),
+              proposal.path("refusal").isTextual()
+                  ? "cannot be approved: " + proposal.path("refusal").asText()
+                  : "clockwork service approve " + proposal.path("id").asText() + " makes it so");
+        }
       }
       return ExitCode.OK.code();
     }
@@ -255,15 +268,25 @@ final class ServiceCommand implements Runnable {
 
     @Override
     public Integer call() {
-      Path dir = service.main.dir.toAbsolutePath().normalize();
-      ObjectNode request = Json.MAPPER.createObjectNode().put("dir", dir.toString());
-      JsonNode project = json(service.client().post("/projects", request.toString()));
-      spec.commandLine()
-          .getOut()
-          .println(
-              "The service watches " + dir + " as project " + project.path("id").asText() + ".");
+      service.register(service.main.dir.toAbsolutePath().normalize(), spec.commandLine().getOut());
       return ExitCode.OK.code();
     }
+  }
+
+  private void register(Path dir, PrintWriter out) {
+    ObjectNode request = Json.MAPPER.createObjectNode().put("dir", dir.toString());
+    JsonNode project = json(client().post("/projects", request.toString()));
+    out.println("The service watches " + dir + " as project " + project.path("id").asText() + ".");
+  }
+
+  /**
+   * Has the service watch a project ({@code apply --watch}), starting it on its defaults when none
+   * runs.
+   */
+  static void watch(Path dir, PrintWriter out) {
+    var service = new ServiceCommand();
+    if (service.process.running().isEmpty()) service.start(new Listen(), out);
+    service.register(dir, out);
   }
 
   @Command(
@@ -307,6 +330,40 @@ final class ServiceCommand implements Runnable {
       ServiceClient client = service.client();
       json(client.post("/projects/" + service.projectId(client, dir) + "/resume", "{}"));
       spec.commandLine().getOut().println("The service heals " + dir + " again.");
+      return ExitCode.OK.code();
+    }
+  }
+
+  @Command(
+      name = "approve",
+      description =
+          "Carries out a proposal of the service's for the project (--dir): a fix it never makes"
+              + " by itself (published ports, mounts, privileges, secrets), or a repair the model"
+              + " proposed. clockwork service status lists them.")
+  static final class Approve implements Callable<Integer> {
+    @ParentCommand ServiceCommand service;
+    @Spec CommandSpec spec;
+
+    @Parameters(paramLabel = "PROPOSAL", description = "The proposal's number, as status shows it.")
+    String proposal;
+
+    @Override
+    public Integer call() {
+      Path dir = service.main.dir.toAbsolutePath().normalize();
+      ServiceClient client = service.client();
+      JsonNode answer =
+          json(
+              client.post(
+                  "/projects/"
+                      + service.projectId(client, dir)
+                      + "/proposals/"
+                      + java.net.URLEncoder.encode(
+                          proposal, java.nio.charset.StandardCharsets.UTF_8)
+                      + "/approve",
+                  "{}"));
+      spec.commandLine()
+          .getOut()
+          .println("Proposal " + proposal + " " + answer.path("outcome").asText());
       return ExitCode.OK.code();
     }
   }

@@ -17,6 +17,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -52,6 +54,29 @@ final class DockerHost {
       throw new AssertionError("docker " + String.join(" ", args) + " failed: " + result.err());
     }
     return result.out().strip();
+  }
+
+  /**
+   * Removes a container and runs another in its place, as a person would by hand: the same name,
+   * image, command, network and labels, with {@code labels} changed ({@code ""} removes one).
+   */
+  static void replaceByHand(String container, Map<String, String> labels) throws IOException {
+    JsonNode config = JSON.readTree(docker("inspect", "--format", "{{json .Config}}", container));
+    String network = docker("inspect", "--format", "{{.HostConfig.NetworkMode}}", container);
+    var kept = new TreeMap<String, String>();
+    config.path("Labels").properties().forEach(l -> kept.put(l.getKey(), l.getValue().asText()));
+    labels.forEach(
+        (name, value) -> {
+          if (value.isEmpty()) kept.remove(name);
+          else kept.put(name, value);
+        });
+    docker("rm", "-f", container);
+    var run = new ArrayList<>(List.of("run", "-d", "--name", container, "--network", network));
+    kept.forEach((name, value) -> run.addAll(List.of("--label", name + "=" + value)));
+    config.path("Env").forEach(e -> run.addAll(List.of("--env", e.asText())));
+    run.add(config.path("Image").asText());
+    config.path("Cmd").forEach(c -> run.add(c.asText()));
+    docker(run.toArray(String[]::new));
   }
 
   /** Runs docker, whatever it exits with. */

@@ -49,7 +49,9 @@ class ReapIT {
                 .dependsOn(temp);
             var keeper = new DockerResource("%3$s").image("%4$s").command("sleep", "3600").stopTimeout(0);
             var note = new FileResource("note.txt").content("stays\\n");
-            Clockwork.declare(temp, client, keeper, note);
+            var scratch = new FileResource("scratch.txt").content("for an hour\\n")
+                .policy(Policy.watch().maxDuration("1h"));
+            Clockwork.declare(temp, client, keeper, note, scratch);
         }
         """
             .formatted(temp, client, keeper, DockerHost.IMAGE));
@@ -88,23 +90,39 @@ class ReapIT {
     assertThat(exists(client)).isFalse();
     assertThat(exists(keeper)).as("no maxDuration: never reaped").isTrue();
     assertThat(project.resolve("note.txt")).hasContent("stays");
+    assertThat(project.resolve("scratch.txt")).as("not expired yet").hasContent("for an hour");
   }
 
   @Test
-  void aResourceWhoseCreationTimeCannotBeRead_countsAsExpired() throws Exception {
+  void aContainerWhoseCreationLabelWasRemovedByHand_andAFileWhoseStateLostIt_countAsExpired()
+      throws Exception {
     assertThat(Launcher.run(project, "apply", "--yes")).succeeded();
+    assertThat(
+            DockerHost.docker(
+                "inspect", "--format", "{{index .Config.Labels \"dev.clockwork.created\"}}", temp))
+        .as("the container carries when it was first made")
+        .matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+    DockerHost.replaceByHand(temp, Map.of("dev.clockwork.created", ""));
     Path state = project.resolve(".clockwork/state.json");
     ObjectNode json = (ObjectNode) JSON.readTree(Files.readString(state));
-    ((ObjectNode) json.path("resources").path(temp)).remove("createdAt");
+    ((ObjectNode) json.path("resources").path("scratch.txt")).remove("createdAt");
     Files.writeString(state, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json));
 
-    assertThat(Launcher.run(project, "reap", "--dry-run"))
+    CliResult dryRun = Launcher.run(project, "reap", "--dry-run");
+    assertThat(dryRun)
         .succeeded()
         .outContains(
             "  - "
                 + temp
-                + ": its creation time cannot be read from state (null): taken as expired");
-    assertThat(Launcher.run(project, "reap", "--dry-run").out()).doesNotContain("  - " + keeper);
+                + ": when it was first made cannot be read from the container's label"
+                + " dev.clockwork.created (it is missing): taken as expired",
+            "  - scratch.txt: when it was first made cannot be read from state (it is missing):"
+                + " taken as expired");
+    assertThat(dryRun.out()).doesNotContain("  - " + keeper);
+    assertThat(Launcher.run(project, "reap", "--yes")).succeeded().outContains("3 deleted");
+    assertThat(exists(temp)).isFalse();
+    assertThat(project.resolve("scratch.txt")).doesNotExist();
+    assertThat(exists(keeper)).isTrue();
   }
 
   @Test

@@ -5,20 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,38 +34,26 @@ class ServiceHealingIT {
   final String web = "web-" + workspace.suffix();
   TestService service;
   int port;
-  final List<JsonNode> alerts = new CopyOnWriteArrayList<>();
-  private HttpServer receiver;
+  WebhookReceiver receiver;
+  List<JsonNode> alerts;
 
   @BeforeEach
   void receiveWebhooks() throws IOException {
     service = new TestService(home);
     port = service.port;
-    receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    receiver.createContext(
-        "/hook",
-        exchange -> {
-          try (exchange) {
-            alerts.add(JSON.readTree(exchange.getRequestBody().readAllBytes()));
-            exchange.sendResponseHeaders(204, -1);
-          }
-        });
-    receiver.start();
+    receiver = new WebhookReceiver();
+    alerts = receiver.alerts;
   }
 
   @AfterEach
   void stop() throws IOException {
     service.stop(project);
-    receiver.stop(0);
+    receiver.close();
   }
 
   private Map<String, String> environment() {
     return service.environment(
-        Map.of(
-            "CW_SERVICE_COOLDOWN",
-            "1",
-            "CW_SERVICE_WEBHOOKS",
-            "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"));
+        Map.of("CW_SERVICE_COOLDOWN", "1", "CW_SERVICE_WEBHOOKS", receiver.url()));
   }
 
   private CliResult clockwork(String... args) {
@@ -96,51 +77,21 @@ class ServiceHealingIT {
     assertThat(clockwork("service", "register")).succeeded();
   }
 
-  /** The project's events as the API shows them. */
   private List<JsonNode> events() throws Exception {
-    String token = service.token();
-    try (var http = HttpClient.newHttpClient()) {
-      JsonNode projects = JSON.readTree(get(http, "/projects", token));
-      if (projects.isEmpty()) return List.of();
-      JsonNode detail =
-          JSON.readTree(get(http, "/projects/" + projects.get(0).path("id").asText(), token));
-      var events = new java.util.ArrayList<JsonNode>();
-      detail.path("events").forEach(events::add);
-      return events;
-    }
-  }
-
-  private String get(HttpClient http, String path, String token) throws Exception {
-    return http.send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + token)
-                .build(),
-            HttpResponse.BodyHandlers.ofString())
-        .body();
+    return service.events();
   }
 
   private long count(String event) throws Exception {
-    return events().stream().filter(e -> e.path("event").asText().equals(event)).count();
+    return service.count(event);
   }
 
   private static void await(String what, Duration within, BooleanSupplier until)
       throws InterruptedException {
-    Instant deadline = Instant.now().plus(within);
-    while (!until.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline))
-        throw new AssertionError("within " + within + ": " + what);
-      Thread.sleep(200);
-    }
+    TestService.await(what, within, until);
   }
 
   private BooleanSupplier events(String event, long atLeast) {
-    return () -> {
-      try {
-        return count(event) >= atLeast;
-      } catch (Exception e) {
-        return false;
-      }
-    };
+    return service.events(event, atLeast);
   }
 
   @Test
@@ -225,6 +176,51 @@ class ServiceHealingIT {
   }
 
   @Test
+  void aContainerSomeoneKeepsMakingAgainWithTheirLabel_isReplacedTwice_thenLeftAlone()
+      throws Exception {
+    declare(
+        "new DockerResource(\"%s\").image(\"%s\").command(\"sleep\", \"3600\").stopTimeout(0)"
+                .formatted(web, DockerHost.IMAGE)
+            + ".label(\"tier\", \"web\")\n        .policy(Policy.autoCorrect().fixesPerHour(10))");
+    startWatching();
+    // another tool, making the container again with its own label whenever Clockwork's is there
+    Thread other =
+        Thread.ofVirtual()
+            .start(
+                () -> {
+                  while (!Thread.currentThread().isInterrupted()) {
+                    try {
+                      var tier =
+                          DockerHost.tryDocker(
+                              "inspect", "--format", "{{index .Config.Labels \"tier\"}}", web);
+                      if (tier.exitCode() == 0 && tier.out().strip().equals("web")) {
+                        DockerHost.replaceByHand(web, Map.of("tier", "theirs"));
+                      }
+                      Thread.sleep(300);
+                    } catch (IOException | AssertionError e) {
+                      // Clockwork is replacing it right now: look again
+                    } catch (InterruptedException e) {
+                      return;
+                    }
+                  }
+                });
+    try {
+      await("healing stops as flapping", Duration.ofSeconds(60), events("flapping", 1));
+      Thread.sleep(3000);
+      assertThat(count("corrected")).isEqualTo(2);
+      assertThat(count("flapping")).isEqualTo(1);
+      assertThat(service.first("flapping").path("detail").asText())
+          .contains("labels", "tier=theirs", "tier=web", "after every fix");
+      assertThat(events())
+          .filteredOn(e -> e.path("event").asText().equals("drift"))
+          .anySatisfy(e -> assertThat(e.path("detail").asText()).contains("labels"));
+    } finally {
+      other.interrupt();
+      other.join();
+    }
+  }
+
+  @Test
   void aContainerThatExitsAtOnce_isFixedAsOftenAsItsBudget_thenOneAlert_andResumeStartsAgain()
       throws Exception {
     declare(
@@ -246,6 +242,27 @@ class ServiceHealingIT {
                 .path("detail")
                 .asText())
         .contains("budget exhausted", "clockwork service resume");
+
+    // killed and started again, it keeps the budget: still no further attempt
+    long pid = service.pid();
+    ProcessHandle daemon = ProcessHandle.of(pid).orElseThrow();
+    new ProcessBuilder("kill", "-9", Long.toString(pid)).start().waitFor();
+    daemon.onExit().get();
+    assertThat(clockwork("service", "start")).succeeded();
+    long checks = service.project().path("history").size();
+    await(
+        "two checks after the restart",
+        Duration.ofSeconds(20),
+        () -> {
+          try {
+            return service.project().path("history").size() >= checks + 2;
+          } catch (Exception e) {
+            return false;
+          }
+        });
+    assertThat(count("corrected")).as("the budget survived the kill").isEqualTo(2);
+    assertThat(service.project().path("care").path("resources").path(web).path("fixesLeft").asInt())
+        .isZero();
 
     assertThat(clockwork("service", "resume"))
         .succeeded()

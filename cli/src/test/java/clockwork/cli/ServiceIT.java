@@ -164,9 +164,11 @@ class ServiceIT {
   @Test
   void killedWithKill9_andStartedAgain_itKeepsItsProjectsAndHistory() throws Exception {
     declareContainer();
-    assertThat(clockwork("apply", "--yes")).succeeded();
-    assertThat(clockwork("service", "start")).succeeded();
-    assertThat(clockwork("service", "register")).succeeded();
+    // apply --watch starts the service when none runs, and registers the project
+    assertThat(clockwork("apply", "--yes", "--watch"))
+        .succeeded()
+        .outContains(
+            "Apply complete", "The Clockwork service started", "The service watches " + project);
     JsonNode before = projectOnceIt(p -> p.path("history").size() >= 2, Duration.ofSeconds(60));
 
     long pid = service.pid();

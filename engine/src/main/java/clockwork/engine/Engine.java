@@ -9,7 +9,9 @@ import clockwork.Target;
 import clockwork.engine.apply.Applier;
 import clockwork.engine.apply.ApplyResult;
 import clockwork.engine.complete.Completer;
+import clockwork.engine.complete.CompletionLock;
 import clockwork.engine.complete.Desired;
+import clockwork.engine.complete.Remedy;
 import clockwork.engine.event.EventListener;
 import clockwork.engine.event.ReportingContext;
 import clockwork.engine.load.Loader;
@@ -17,7 +19,9 @@ import clockwork.engine.model.ModelClient;
 import clockwork.engine.model.OpenAiModelClient;
 import clockwork.engine.plan.Plan;
 import clockwork.engine.plan.Planner;
+import clockwork.engine.provider.ProviderHandle;
 import clockwork.engine.provider.Providers;
+import clockwork.engine.provider.container.Labels;
 import clockwork.engine.resolve.Resolver;
 import clockwork.engine.resolve.ResourceGraph;
 import clockwork.engine.settings.Settings;
@@ -231,30 +235,112 @@ public final class Engine {
       List<Resource> declared, Policy policy, ResourceGraph graph, List<Desired> desired) {}
 
   private Loaded load(Project project) {
+    Clockwork.Declared program = program();
+    var graph = new Resolver().resolve(program.resources());
+    return new Loaded(
+        program.resources(), program.policy(), graph, completer(project).complete(graph));
+  }
+
+  /** main.java, loaded. */
+  private Clockwork.Declared program() {
     requireSource();
     settings.checkForLoading();
     ensureWorkDir();
-    Clockwork.Declared program =
-        new Loader(
-                workDir.resolve("classes"),
-                providers.declarations(),
-                Duration.ofSeconds(settings.number(Name.CW_LOAD_TIMEOUT)),
-                events)
-            .load(dir.resolve(SOURCE));
-    List<Resource> declared = program.resources();
-    var graph = new Resolver().resolve(declared);
+    return new Loader(
+            workDir.resolve("classes"),
+            providers.declarations(),
+            Duration.ofSeconds(settings.number(Name.CW_LOAD_TIMEOUT)),
+            events)
+        .load(dir.resolve(SOURCE));
+  }
+
+  private Completer completer(Project project) {
     var access =
         new Completer.ModelAccess(
             settings.value(Name.CW_MODEL),
             settings.number(Name.CW_COMPLETION_MAX_RETRIES),
             this::modelClient,
             refreshAi);
-    return new Loaded(
-        declared,
-        program.policy(),
-        graph,
-        new Completer(providers, new ReportingContext(project, null, events, key), access)
-            .complete(graph));
+    return new Completer(providers, new ReportingContext(project, null, events, key), access);
+  }
+
+  /**
+   * Asks the model for the smallest change to the values it chose for a resource, to end {@code
+   * trouble}; changes nothing. {@link #pin} deploys the remedy at the next plan.
+   *
+   * @param trouble what fails and what was seen ({@link #diagnose}), for the model
+   */
+  public Remedy remedy(String id, String trouble) {
+    State state = store.read();
+    Project project = new Project(name, state.projectId(), dir);
+    return completer(project).remedy(new Resolver().resolve(program().resources()), id, trouble);
+  }
+
+  /** How many log lines {@link #diagnose} gives. */
+  private static final int LOG_LINES = 50;
+
+  /**
+   * What a person, or a model repairing it, looks at when a resource fails, with secrets redacted:
+   * a container's status, health, exit code, restart count and last {@value #LOG_LINES} log lines;
+   * for other kinds, what observing it finds (a file's facts, a clone's status).
+   *
+   * @throws IllegalArgumentException when main.java declares no such resource
+   */
+  public Map<String, Object> diagnose(String id) {
+    State state = store.read();
+    Project project = new Project(name, state.projectId(), dir);
+    Desired desired =
+        load(project).desired().stream()
+            .filter(d -> d.id().equals(id))
+            .findFirst()
+            .orElseThrow(() -> new IllegalArgumentException(id + " is not declared in main.java"));
+    ProviderHandle<?, ?, ?> provider = providers.find(desired.kind()).orElseThrow();
+    List<String> secrets = Secrets.in(desired.resource().fields());
+    var facts = new LinkedHashMap<String, Object>();
+    String container = provider.containerName(desired.spec());
+    try {
+      if (container != null && provider.containers() != null) {
+        Containers.State seen = provider.containers().state(container);
+        if (seen == null) {
+          facts.put("container", "there is no container " + container);
+        } else {
+          facts.put("status", seen.status());
+          if (seen.health() != null) facts.put("health", seen.health());
+          if (seen.exitCode() != null) facts.put("exitCode", seen.exitCode());
+          facts.put("restartCount", seen.restartCount());
+          List<String> lines =
+              Secrets.redact(provider.containers().logs(container, Instant.EPOCH), secrets)
+                  .lines()
+                  .toList();
+          facts.put("logs", lines.subList(Math.max(0, lines.size() - LOG_LINES), lines.size()));
+        }
+      } else {
+        Record observed =
+            provider
+                .observe(Map.of(id, desired.spec()), new ReportingContext(project, id, events, key))
+                .get(id);
+        facts.put("observed", Secrets.redact(ProviderHandle.toJson(observed).toString(), secrets));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      facts.put("unobservable", "interrupted");
+    } catch (Exception e) {
+      facts.put("unobservable", Secrets.redact(String.valueOf(e.getMessage()), secrets));
+    }
+    return facts;
+  }
+
+  /**
+   * Pins values for a resource in {@code clockwork.lock}, where the next plan completes it from;
+   * {@code null} takes its pin away.
+   */
+  public void pin(String id, CompletionLock.Entry entry) {
+    CompletionLock.pin(dir, id, entry);
+  }
+
+  /** What {@code clockwork.lock} pins for a resource; {@code null} for nothing. */
+  public CompletionLock.Entry pinned(String id) {
+    return CompletionLock.entry(dir, id);
   }
 
   /**
@@ -263,7 +349,10 @@ public final class Engine {
    */
   public Map<String, Policy> policies() {
     State state = store.read();
-    Loaded loaded = load(new Project(name, state.projectId(), dir));
+    return policies(load(new Project(name, state.projectId(), dir)));
+  }
+
+  private static Map<String, Policy> policies(Loaded loaded) {
     Policy project = loaded.policy() == null ? Policy.watch() : loaded.policy();
     var policies = new LinkedHashMap<String, Policy>();
     for (Desired desired : loaded.desired()) {
@@ -419,42 +508,50 @@ public final class Engine {
   public record Reap(Plan plan, Map<String, String> reasons) {}
 
   /**
-   * Plans removing every deployed resource whose {@code maxDuration} has run out since state says
-   * it was first made, and what depends on it. One whose creation time cannot be read counts as
+   * Plans removing every deployed resource whose {@code maxDuration} has run out since it was first
+   * made, and what depends on it: as the target says ({@link clockwork.spi.Provider#madeAt}, a
+   * container's label), else as state says. One whose creation time cannot be read counts as
    * expired; one without a {@code maxDuration} never does.
    */
   public Reap planReap() {
     State state = store.read();
     Instant now = clock.instant();
+    Project project = new Project(name, state.projectId(), dir);
+    Loaded loaded = load(project);
+    Map<String, Policy> policies = policies(loaded);
     var reasons = new LinkedHashMap<String, String>();
-    policies()
-        .forEach(
-            (id, policy) -> {
-              ResourceState deployed = state.resources().get(id);
-              if (policy.maxDuration() == null || deployed == null) return;
-              Instant created;
-              try {
-                created = Instant.parse(deployed.createdAt());
-              } catch (RuntimeException e) {
-                reasons.put(
-                    id,
-                    "its creation time cannot be read from state ("
-                        + deployed.createdAt()
-                        + "): taken as expired");
-                return;
-              }
-              Instant expires = created.plus(policy.maxDuration());
-              if (!expires.isAfter(now)) {
-                reasons.put(
-                    id,
-                    "made "
-                        + created
-                        + ", maxDuration "
-                        + policy.maxDuration()
-                        + ": expired at "
-                        + expires);
-              }
-            });
+    for (Desired desired : loaded.desired()) {
+      String id = desired.id();
+      Policy policy = policies.get(id);
+      ResourceState deployed = state.resources().get(id);
+      if (policy.maxDuration() == null || deployed == null) continue;
+      String made = madeAt(desired, project);
+      String from = made == null ? "state" : "the container's label " + Labels.CREATED;
+      if (made == null) made = deployed.createdAt();
+      Instant created;
+      try {
+        created = Instant.parse(made);
+      } catch (RuntimeException e) {
+        reasons.put(
+            id,
+            "when it was first made cannot be read from "
+                + from
+                + (made == null || made.isEmpty() ? " (it is missing)" : " (" + made + ")")
+                + ": taken as expired");
+        continue;
+      }
+      Instant expires = created.plus(policy.maxDuration());
+      if (!expires.isAfter(now)) {
+        reasons.put(
+            id,
+            "made "
+                + created
+                + ", maxDuration "
+                + policy.maxDuration()
+                + ": expired at "
+                + expires);
+      }
+    }
     // what depends on an expired resource goes with it, first
     boolean grew = !reasons.isEmpty();
     while (grew) {
@@ -477,6 +574,21 @@ public final class Engine {
             all.targets(),
             all.changes().stream().filter(c -> reasons.containsKey(c.id())).toList()),
         reasons);
+  }
+
+  /**
+   * When the target says a resource was first made ({@link clockwork.spi.Provider#madeAt}); {@code
+   * null} when it keeps no such mark, or cannot be asked.
+   */
+  private String madeAt(Desired desired, Project project) {
+    try {
+      return providers
+          .find(desired.kind())
+          .orElseThrow()
+          .madeAt(desired.spec(), new ReportingContext(project, desired.id(), events, key));
+    } catch (Exception e) {
+      return null; // unreachable: state's time counts, and the engine's error shows at the destroy
+    }
   }
 
   /** Carries out a plan (an apply's or a destroy's); the lock must be held. */

@@ -5,16 +5,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Tells people: each event goes to the service log and, as a JSON POST ({@code project}, {@code
- * resource}, {@code event}, {@code detail}, {@code time}), to every webhook of {@code
- * CW_SERVICE_WEBHOOKS} (URLs separated by commas), retried with back-off on a virtual thread of its
- * own, so that a dead webhook never delays a check.
+ * Tells people: each event goes to the service log and, when its policy lets it alert, as a JSON
+ * POST ({@code project}, {@code resource}, {@code event}, {@code detail}, {@code time}) to every
+ * webhook of {@code CW_SERVICE_WEBHOOKS} (URLs separated by commas) and of its policy, retried with
+ * back-off on a virtual thread of its own, so that a dead webhook never delays a check.
  */
 final class Alerts {
   private static final int TRIES = 4;
@@ -36,7 +37,11 @@ final class Alerts {
             .toList();
   }
 
-  void send(Registry.Project project, History.Event event) {
+  /**
+   * @param alert whether it goes to webhooks, or to the log only
+   * @param own the webhooks of the project's or the resource's policy
+   */
+  void send(Registry.Project project, History.Event event, boolean alert, List<String> own) {
     log.log(
         "project "
             + project.id()
@@ -46,7 +51,9 @@ final class Alerts {
             + event.event()
             + ": "
             + event.detail());
-    if (webhooks.isEmpty()) return;
+    var targets = new LinkedHashSet<>(webhooks);
+    own.forEach(url -> targets.add(URI.create(url)));
+    if (!alert || targets.isEmpty()) return;
     byte[] body;
     try {
       body =
@@ -61,7 +68,7 @@ final class Alerts {
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
-    for (URI webhook : webhooks) sending.submit(() -> post(webhook, body));
+    for (URI webhook : targets) sending.submit(() -> post(webhook, body));
   }
 
   private void post(URI webhook, byte[] body) {

@@ -98,6 +98,26 @@ final class Api implements HttpHandler {
             if (!daemon.resume(id))
               throw new Refused(404, "no project " + quote(id) + " is registered");
             answer = Map.of("resumed", id);
+          } else if (parts.size() == 5
+              && parts.get(2).equals("proposals")
+              && parts.get(4).equals("approve")) {
+            String id = parts.get(1);
+            if (!method.equals("POST"))
+              throw new Refused(405, method + " " + path + " is not allowed: POST");
+            try {
+              answer =
+                  Map.of(
+                      "approved",
+                      parts.get(3),
+                      "outcome",
+                      daemon
+                          .approve(id, parts.get(3))
+                          .orElseThrow(
+                              () ->
+                                  new Refused(404, "no project " + quote(id) + " is registered")));
+            } catch (IllegalArgumentException refused) {
+              throw new Refused(409, refused.getMessage());
+            }
           } else {
             throw new Refused(404, "no such path: " + path);
           }
@@ -194,7 +214,7 @@ final class Api implements HttpHandler {
     return path.normalize();
   }
 
-  private static String quote(String text) {
+  static String quote(String text) {
     return clockwork.spi.Values.quote(text);
   }
 

@@ -35,6 +35,9 @@ public final class Daemon {
   private final Checker checker;
   private final Healer healer;
   private final Map<String, History> histories = new ConcurrentHashMap<>();
+  private final Map<String, Object> guards = new ConcurrentHashMap<>();
+  // each project's policies as its last check read them, for the budgets the API shows
+  private final Map<String, Map<String, Policy>> policies = new ConcurrentHashMap<>();
   private final Map<String, ScheduledFuture<?>> schedules = new ConcurrentHashMap<>();
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
   private final ExecutorService checks = Executors.newVirtualThreadPerTaskExecutor();
@@ -147,6 +150,27 @@ public final class Daemon {
       Check previous = history.last();
       Checker.Checked checked = checker.check(Path.of(project.dir()), previous);
       if (registry.find(project.id()).filter(project::equals).isEmpty()) return; // unregistered
+      act(project, history, previous, checked);
+      // the shortest checkEvery of its resources, when shorter than the service's interval
+      for (Policy policy : checked.policies().values()) {
+        if (policy.checkEvery() != null && policy.checkEvery().compareTo(after) < 0)
+          after = policy.checkEvery();
+      }
+    } catch (RuntimeException | Error e) {
+      log.log("checking project " + project.id() + " failed: " + e);
+    } finally {
+      // unregistered, or registered again meanwhile with a chain of checks of its own: this ends
+      if (registry.find(project.id()).filter(project::equals).isPresent()) next(project, after);
+    }
+  }
+
+  /**
+   * Records a check and heals what it found; one project's checks, approvals and resumes take
+   * turns, for each reads and writes what the service remembers of it.
+   */
+  private void act(
+      Registry.Project project, History history, Check previous, Checker.Checked checked) {
+    synchronized (guard(project.id())) {
       Check check = checked.check();
       history.add(check);
       if (previous == null || !previous.health().equals(check.health())) {
@@ -159,18 +183,13 @@ public final class Daemon {
                 + check.health()
                 + (check.error() == null ? "" : ": " + check.error()));
       }
+      if (!checked.policies().isEmpty()) policies.put(project.id(), checked.policies());
       healer.heal(project, checked, previous, history);
-      // the shortest checkEvery of its resources, when shorter than the service's interval
-      for (Policy policy : checked.policies().values()) {
-        if (policy.checkEvery() != null && policy.checkEvery().compareTo(after) < 0)
-          after = policy.checkEvery();
-      }
-    } catch (RuntimeException | Error e) {
-      log.log("checking project " + project.id() + " failed: " + e);
-    } finally {
-      // unregistered, or registered again meanwhile with a chain of checks of its own: this ends
-      if (registry.find(project.id()).filter(project::equals).isPresent()) next(project, after);
     }
+  }
+
+  private Object guard(String id) {
+    return guards.computeIfAbsent(id, i -> new Object());
   }
 
   private History history(String id) {
@@ -208,6 +227,7 @@ public final class Daemon {
               List<Check> checks = history(id).checks();
               detail.put("resources", checks.isEmpty() ? List.of() : checks.getLast().resources());
               detail.put("events", history(id).events());
+              detail.put("care", healer.care(id, policies.getOrDefault(id, Map.of())));
               detail.put("history", checks);
               return detail;
             });
@@ -225,9 +245,27 @@ public final class Daemon {
   /** Lets the service heal what it stopped healing in a project; whether it is registered. */
   boolean resume(String id) {
     if (registry.find(id).isEmpty()) return false;
-    healer.resume(id);
+    synchronized (guard(id)) {
+      healer.resume(id);
+    }
     log.log("project " + id + ": healing resumed");
     return true;
+  }
+
+  /**
+   * Carries out a proposal of a project's; empty when the project is not registered.
+   *
+   * @throws IllegalArgumentException when it has no such proposal, or it cannot be approved
+   */
+  Optional<String> approve(String id, String proposal) {
+    Optional<Registry.Project> project = registry.find(id);
+    if (project.isEmpty()) return Optional.empty();
+    String outcome;
+    synchronized (guard(id)) {
+      outcome = healer.approve(project.get(), history(id), proposal);
+    }
+    log.log("project " + id + ": proposal " + proposal + " approved: " + outcome);
+    return Optional.of(outcome);
   }
 
   boolean unregister(String id) {
@@ -236,6 +274,8 @@ public final class Daemon {
     if (schedule != null) schedule.cancel(false);
     History history = histories.remove(id);
     if (history != null) history.delete();
+    policies.remove(id);
+    healer.forget(id);
     log.log("unregistered project " + id);
     return true;
   }

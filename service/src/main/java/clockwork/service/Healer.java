@@ -3,6 +3,7 @@ package clockwork.service;
 import clockwork.Policy;
 import clockwork.engine.Engine;
 import clockwork.engine.apply.ApplyResult;
+import clockwork.engine.complete.CompletionLock;
 import clockwork.engine.plan.Change;
 import clockwork.engine.plan.Plan;
 import clockwork.engine.state.LocalStateStore;
@@ -23,12 +24,13 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * What the service does about a check: alerts on new drift and failures, and, for a resource whose
- * policy says {@code AUTO_CORRECT}, applies it again (and what depends on it) through the engine's
- * own apply, holding the project's state lock, within budgets:
+ * policy says so, applies it again (and what depends on it) through the engine's own apply, holding
+ * the project's state lock, or has the model repair it ({@link Remediator}), within budgets:
  *
  * <ul>
  *   <li>at most {@link Policy#fixesPerHour()} fixes of a resource in an hour; then one alert, and
@@ -37,17 +39,17 @@ import java.util.Set;
  *   <li>a field that drifts back to the same value after two fixes is written by something else:
  *       healing stops with one alert naming the field and both values;
  *   <li>a fix that would change published ports, mounts, privileges or secrets is never made: it is
- *       recorded as a proposal.
+ *       recorded as a proposal, which {@code clockwork service approve} carries out.
  * </ul>
  *
- * What it knows of each resource ({@link Care}) is kept in the service home, so that a restart
- * keeps the budgets.
+ * What it knows of each resource ({@link Care}) and its proposals are kept in the service home, so
+ * that a restart keeps the budgets.
  */
 final class Healer {
   private static final Duration LONGEST_BACKOFF = Duration.ofMinutes(5);
 
   /** Fields whose change is never made without a person: ports, mounts, privileges, secrets. */
-  private static final Set<String> NEVER_AUTOMATIC =
+  static final Set<String> NEVER_AUTOMATIC =
       Set.of(
           "ports",
           "volumes",
@@ -77,7 +79,8 @@ final class Healer {
    * @param stopped why healing stopped (budget, flapping); {@code null} while it goes on
    * @param fixed the drift the last fix undid, as {@code field=expected|actual}
    * @param returned how often each of those came back after a fix
-   * @param proposal the fix last recorded as a proposal, so that it is recorded once
+   * @param corrected whether it was made again for a failure and still fails: the model is next
+   * @param remedies what the model tried for it, and how that went, oldest first
    */
   record Care(
       List<Instant> fixes,
@@ -86,18 +89,144 @@ final class Healer {
       String stopped,
       List<String> fixed,
       Map<String, Integer> returned,
-      String proposal) {
-    static final Care NEW = new Care(List.of(), 0, Instant.EPOCH, null, List.of(), Map.of(), null);
+      boolean corrected,
+      List<String> remedies) {
+    static final Care NEW =
+        new Care(List.of(), 0, Instant.EPOCH, null, List.of(), Map.of(), false, List.of());
+
+    Care {
+      remedies = remedies == null ? List.of() : remedies;
+    }
+
+    Care stop(String why) {
+      return new Care(fixes, failures, notBefore, why, fixed, returned, corrected, remedies);
+    }
+
+    Care withReturned(Map<String, Integer> counted) {
+      return new Care(fixes, failures, notBefore, stopped, fixed, counted, corrected, remedies);
+    }
+
+    Care withRemedy(String outcome) {
+      var all = new ArrayList<>(remedies);
+      all.add(outcome);
+      // the last few are what the next prompt needs
+      return new Care(
+          fixes,
+          failures,
+          notBefore,
+          stopped,
+          fixed,
+          returned,
+          false,
+          List.copyOf(all.subList(Math.max(0, all.size() - 5), all.size())));
+    }
   }
 
-  /** A project's cares, and the state serial its last fix (or a person's apply) left. */
-  record Cares(long serial, Map<String, Care> resources) {}
+  /**
+   * A fix the service does not make by itself, waiting for a person.
+   *
+   * @param id what {@code clockwork service approve} names it by
+   * @param summary what it would change, and why it waits
+   * @param refusal why it can never be approved (a host path outside the project, say); {@code
+   *     null} when it can
+   * @param remedy the values the model proposed, to pin when approved; {@code null} for applying
+   *     main.java as it is
+   */
+  record Proposal(
+      String id,
+      String resource,
+      Instant at,
+      String summary,
+      String refusal,
+      CompletionLock.Entry remedy) {}
+
+  /**
+   * A project's cares, and the state serial its last fix (or a person's apply) left.
+   *
+   * @param proposed how many proposals it has had, for the next one's id
+   */
+  record Cares(long serial, Map<String, Care> resources, List<Proposal> proposals, int proposed) {
+    Cares {
+      proposals = proposals == null ? List.of() : proposals;
+    }
+  }
+
+  /** The heal of one check: where its events go, and what it changes of the project's cares. */
+  final class Round {
+    final Registry.Project project;
+    final History history;
+    final Map<String, Policy> policies;
+    final Instant now;
+    final Map<String, Care> care;
+    final List<Proposal> proposals;
+    int proposed;
+
+    Round(Registry.Project project, History history, Map<String, Policy> policies, Cares cares) {
+      this.project = project;
+      this.history = history;
+      this.policies = policies;
+      this.now = clock.instant();
+      this.care = new HashMap<>(cares.resources());
+      this.proposals = new ArrayList<>(cares.proposals());
+      this.proposed = cares.proposed();
+    }
+
+    Care care(String id) {
+      return care.getOrDefault(id, Care.NEW);
+    }
+
+    Engine engine() {
+      return checker.engine(Path.of(project.dir()));
+    }
+
+    /** Records an event, and alerts as the policies of the resources it is about say. */
+    void event(String resource, Policy.Event event, String detail) {
+      var about =
+          policies.entrySet().stream()
+              .filter(
+                  e -> resource.equals("*") || List.of(resource.split(", ")).contains(e.getKey()))
+              .map(Map.Entry::getValue)
+              .toList();
+      if (about.isEmpty()) about = List.of(Policy.DEFAULTS);
+      boolean alert = about.stream().anyMatch(p -> p.alertOn().contains(event));
+      List<String> webhooks =
+          about.stream().flatMap(p -> p.webhooks().stream()).distinct().toList();
+      var recorded = new History.Event(now, resource, event.label(), detail);
+      history.add(recorded);
+      alerts.send(project, recorded, alert, webhooks);
+    }
+
+    /** Records a proposal once: the same one for the same resource is not recorded again. */
+    void propose(String resource, String summary, String refusal, CompletionLock.Entry remedy) {
+      boolean known =
+          proposals.stream()
+              .anyMatch(p -> p.resource().equals(resource) && p.summary().equals(summary));
+      if (known) return;
+      String id = Integer.toString(++proposed);
+      proposals.add(new Proposal(id, resource, now, summary, refusal, remedy));
+      event(
+          resource,
+          Policy.Event.PROPOSAL,
+          "proposal "
+              + id
+              + ": "
+              + summary
+              + (refusal == null
+                  ? "; clockwork service approve " + id + " makes it so"
+                  : "; it cannot be approved: " + refusal));
+    }
+
+    void save(long serial) {
+      write(project.id(), new Cares(serial, care, proposals, proposed));
+    }
+  }
 
   private final ServiceHome home;
   private final Checker checker;
   private final Alerts alerts;
   private final Clock clock;
   private final Duration cooldown;
+  private final Remediator remediator;
 
   Healer(ServiceHome home, Checker checker, Alerts alerts, Clock clock, Duration cooldown) {
     this.home = home;
@@ -105,6 +234,7 @@ final class Healer {
     this.alerts = alerts;
     this.clock = clock;
     this.cooldown = cooldown;
+    this.remediator = new Remediator(this);
   }
 
   /**
@@ -114,73 +244,70 @@ final class Healer {
    */
   void heal(Registry.Project project, Checker.Checked checked, Check previous, History history) {
     if (checked.check().error() != null) return;
-    Instant now = clock.instant();
     Cares cares = read(project.id());
-    var care = new HashMap<>(cares.resources());
-    long serial = cares.serial();
-    if (serial >= 0 && checked.serial() != serial) {
-      // a person applied: whatever stopped starts again, and budgets are full
-      boolean stopped = care.values().stream().anyMatch(c -> c.stopped() != null);
-      care.clear();
+    // a check that read state before the service's last change (an approval while it ran) is stale
+    if (checked.serial() < cares.serial()) return;
+    if (cares.serial() >= 0 && checked.serial() > cares.serial()) {
+      // a person applied: whatever stopped starts again, budgets are full, proposals are answered
+      boolean stopped = cares.resources().values().stream().anyMatch(c -> c.stopped() != null);
+      cares = new Cares(cares.serial(), Map.of(), List.of(), cares.proposed());
       if (stopped) {
-        event(
-            project,
-            history,
-            new History.Event(
-                now, "*", "resumed", "the project was applied; healing starts again"));
+        new Round(project, history, checked.policies(), cares)
+            .event("*", Policy.Event.RESUMED, "the project was applied; healing starts again");
       }
     }
+    var round = new Round(project, history, checked.policies(), cares);
     long after = checked.serial();
     if (checked.policies().values().stream().anyMatch(p -> p.maxDuration() != null)) {
-      after = reap(project, history, care, now, after);
+      after = reap(round, after);
     }
     var drifted = new LinkedHashSet<String>();
     var failing = new LinkedHashSet<String>();
+    var remedying = new ArrayList<Check.Resource>();
     var undone = new HashMap<String, List<String>>();
     for (Check.Resource resource : checked.check().resources()) {
       Policy policy = checked.policies().getOrDefault(resource.id(), Policy.DEFAULTS);
-      Care its = care.getOrDefault(resource.id(), Care.NEW);
+      Care its = round.care(resource.id());
       if (its.stopped() != null && its.stopped().startsWith(EXPIRED)) continue; // gone for good
-      its = withinTheHour(its, now);
+      its = withinTheHour(its, round.now);
+      round.care.put(resource.id(), its);
       switch (resource.health()) {
         case "drifted" -> {
           for (Check.Drift drift : resource.drift()) {
             if (drift.firstSeen().equals(drift.lastSeen())) {
-              event(
-                  project,
-                  history,
-                  new History.Event(
-                      now,
-                      resource.id(),
-                      "drift",
-                      drift.field() + " is " + drift.actual() + ", declared " + drift.expected()));
+              round.event(
+                  resource.id(),
+                  Policy.Event.DRIFT,
+                  drift.field() + " is " + drift.actual() + ", declared " + drift.expected());
             }
           }
           if (policy.onDrift() != Policy.OnDrift.AUTO_CORRECT) break;
-          its = flapping(project, history, resource, its, now);
-          if (mayFix(project, history, resource, policy, its, now, care)) {
+          flapping(round, resource);
+          if (mayFix(round, resource, policy)) {
             drifted.add(resource.id());
             undone.put(resource.id(), keys(resource));
           }
-          its = care.getOrDefault(resource.id(), its);
         }
         case "failing" -> {
           if (!"failing".equals(healthBefore(previous, resource.id()))) {
-            event(
-                project,
-                history,
-                new History.Event(now, resource.id(), "failure", failures(resource)));
+            round.event(resource.id(), Policy.Event.FAILURE, failures(resource));
           }
-          if (policy.onFailure() == Policy.OnFailure.AUTO_CORRECT
-              && mayFix(project, history, resource, policy, its, now, care)) {
+          Policy.OnFailure action = policy.onFailure();
+          if (action == Policy.OnFailure.ALERT || !mayFix(round, resource, policy)) break;
+          boolean modelNext =
+              action == Policy.OnFailure.REMEDIATE_AI_AT_ONCE
+                  || action == Policy.OnFailure.REMEDIATE_AI && its.corrected();
+          if (modelNext) {
+            remedying.add(resource);
+          } else {
             failing.add(resource.id());
             undone.put(resource.id(), List.of());
           }
-          its = care.getOrDefault(resource.id(), its);
         }
         case "ok" -> {
-          if (!its.returned().isEmpty() || !its.fixed().isEmpty()) {
-            its =
+          if (!its.returned().isEmpty() || !its.fixed().isEmpty() || its.corrected()) {
+            round.care.put(
+                resource.id(),
                 new Care(
                     its.fixes(),
                     its.failures(),
@@ -188,17 +315,20 @@ final class Healer {
                     its.stopped(),
                     List.of(),
                     Map.of(),
-                    its.proposal());
+                    false,
+                    its.remedies()));
           }
         }
         default -> {}
       }
-      care.put(resource.id(), its);
     }
     if (!drifted.isEmpty() || !failing.isEmpty()) {
-      after = fix(project, history, drifted, failing, undone, care, now);
+      after = fix(round, drifted, failing, undone);
     }
-    write(project.id(), new Cares(after, care));
+    for (Check.Resource resource : remedying) {
+      after = remediator.remediate(round, resource, after);
+    }
+    round.save(after);
   }
 
   /**
@@ -207,10 +337,8 @@ final class Healer {
    *
    * @return the state serial afterwards
    */
-  private long reap(
-      Registry.Project project, History history, Map<String, Care> care, Instant now, long serial) {
-    Path dir = Path.of(project.dir());
-    Engine engine = checker.engine(dir);
+  private long reap(Round round, long serial) {
+    Engine engine = round.engine();
     try {
       if (engine.planReap().reasons().isEmpty()) return serial;
       try (StateLock lock = engine.lock("clockwork service")) {
@@ -218,41 +346,134 @@ final class Healer {
         ApplyResult result = engine.apply(reap.plan(), lock);
         for (ApplyResult.Done done : result.done()) {
           String why = EXPIRED + ": " + reap.reasons().get(done.id()) + "; destroyed";
-          care.put(
-              done.id(), new Care(List.of(), 0, Instant.EPOCH, why, List.of(), Map.of(), null));
-          event(project, history, new History.Event(now, done.id(), "expired", why));
+          round.care.put(done.id(), Care.NEW.stop(why));
+          round.event(done.id(), Policy.Event.EXPIRED, why);
         }
         for (ApplyResult.Failed failed : result.failed()) {
-          event(
-              project,
-              history,
-              new History.Event(
-                  now,
-                  failed.id(),
-                  "expired",
-                  "expired, and could not be destroyed: " + Sensitive.redact(failed.message())));
+          round.event(
+              failed.id(),
+              Policy.Event.EXPIRED,
+              "expired, and could not be destroyed: " + Sensitive.redact(failed.message()));
         }
       }
     } catch (StateLockedException e) {
-      event(
-          project,
-          history,
-          new History.Event(
-              now,
-              "*",
-              "deferred",
-              "a clockwork command holds the project's lock ("
-                  + e.holder()
-                  + "): what expired goes at the next check"));
+      round.event(
+          "*",
+          Policy.Event.DEFERRED,
+          "a clockwork command holds the project's lock ("
+              + e.holder()
+              + "): what expired goes at the next check");
       return serial;
     }
-    return serial(dir);
+    return serial(round.project);
   }
 
   /** Lets anything the service stopped healing in a project start again. */
   void resume(String projectId) {
     Cares cares = read(projectId);
-    write(projectId, new Cares(cares.serial(), Map.of()));
+    write(projectId, new Cares(cares.serial(), Map.of(), cares.proposals(), cares.proposed()));
+  }
+
+  /** Forgets a project no longer registered. */
+  void forget(String projectId) {
+    try {
+      Files.deleteIfExists(home.care(projectId));
+    } catch (IOException e) {
+      // left behind, it is read again should the project be registered again
+    }
+  }
+
+  /** A project's open proposals, and each resource's budget, for the API. */
+  Map<String, Object> care(String projectId, Map<String, Policy> policies) {
+    Cares cares = read(projectId);
+    Instant now = clock.instant();
+    var resources = new LinkedHashMap<String, Object>();
+    cares
+        .resources()
+        .forEach(
+            (id, its) -> {
+              int budget =
+                  policies.getOrDefault(id, Policy.DEFAULTS).fixesPerHour() == null
+                      ? Policy.DEFAULTS.fixesPerHour()
+                      : policies.getOrDefault(id, Policy.DEFAULTS).fixesPerHour();
+              resources.put(
+                  id,
+                  Api.object(
+                      "fixesLeft", Math.max(0, budget - withinTheHour(its, now).fixes().size()),
+                      "stopped", its.stopped(),
+                      "remedies", its.remedies()));
+            });
+    return Api.object("resources", resources, "proposals", cares.proposals());
+  }
+
+  /**
+   * Carries out a proposal a person approved: pins the model's values and makes the resource again,
+   * or applies main.java to it as it is.
+   *
+   * @return what became of it
+   * @throws IllegalArgumentException when there is no such proposal, or it cannot be approved
+   */
+  String approve(Registry.Project project, History history, String proposalId) {
+    Cares cares = read(project.id());
+    Optional<Proposal> found =
+        cares.proposals().stream().filter(p -> p.id().equals(proposalId)).findFirst();
+    if (found.isEmpty()) {
+      throw new IllegalArgumentException(
+          "project "
+              + project.id()
+              + " has no proposal "
+              + Api.quote(proposalId)
+              + (cares.proposals().isEmpty()
+                  ? ": it has none open"
+                  : ": its open ones are "
+                      + String.join(", ", cares.proposals().stream().map(Proposal::id).toList())));
+    }
+    Proposal proposal = found.get();
+    if (proposal.refusal() != null) {
+      throw new IllegalArgumentException(
+          "proposal "
+              + proposal.id()
+              + " for "
+              + proposal.resource()
+              + " cannot be approved: "
+              + proposal.refusal()
+              + ". Change main.java yourself if it is what you want");
+    }
+    var round =
+        new Round(project, history, checker.engine(Path.of(project.dir())).policies(), cares);
+    round.proposals.remove(proposal);
+    Engine engine = round.engine();
+    String outcome;
+    try (StateLock lock = engine.lock("clockwork service approve")) {
+      if (proposal.remedy() != null) {
+        engine.pin(
+            proposal.resource(),
+            new CompletionLock.Entry(
+                proposal.remedy().kind(),
+                proposal.remedy().model(),
+                proposal.remedy().inputs(),
+                proposal.remedy().values(),
+                new CompletionLock.Remediation(
+                    round.now.toString(),
+                    "approved proposal " + proposal.id() + ": " + proposal.summary())));
+      }
+      ApplyResult result =
+          engine.apply(narrowed(engine.plan(lock), Set.of(proposal.resource()), Set.of()), lock);
+      outcome =
+          result.failed().isEmpty() && result.skipped().isEmpty()
+              ? "applied: " + proposal.summary()
+              : "applied, and failed: "
+                  + String.join(
+                      "; ",
+                      result.failed().stream()
+                          .map(f -> f.id() + ": " + Sensitive.redact(f.message()))
+                          .toList());
+    }
+    round.care.remove(proposal.resource());
+    round.event(
+        proposal.resource(), Policy.Event.APPROVED, "proposal " + proposal.id() + " " + outcome);
+    round.save(serial(project));
+    return outcome;
   }
 
   private static String healthBefore(Check previous, String id) {
@@ -264,7 +485,7 @@ final class Healer {
         .orElse(null);
   }
 
-  private static String failures(Check.Resource resource) {
+  static String failures(Check.Resource resource) {
     return resource.assertions().stream()
         .filter(a -> !a.passed())
         .map(a -> a.description() + ": " + a.observation())
@@ -278,7 +499,7 @@ final class Healer {
         .toList();
   }
 
-  private Care withinTheHour(Care care, Instant now) {
+  private static Care withinTheHour(Care care, Instant now) {
     List<Instant> recent =
         care.fixes().stream().filter(at -> at.isAfter(now.minus(Duration.ofHours(1)))).toList();
     return recent.size() == care.fixes().size()
@@ -290,13 +511,14 @@ final class Healer {
             care.stopped(),
             care.fixed(),
             care.returned(),
-            care.proposal());
+            care.corrected(),
+            care.remedies());
   }
 
   /** Counts the drift a fix undid that came back; stops healing at the second time. */
-  private Care flapping(
-      Registry.Project project, History history, Check.Resource resource, Care care, Instant now) {
-    if (care.stopped() != null) return care;
+  private void flapping(Round round, Check.Resource resource) {
+    Care care = round.care(resource.id());
+    if (care.stopped() != null) return;
     var returned = new LinkedHashMap<>(care.returned());
     for (Check.Drift drift : resource.drift()) {
       String key = drift.field() + "=" + drift.expected() + "|" + drift.actual();
@@ -312,37 +534,17 @@ final class Healer {
                 + drift.expected()
                 + "); something else writes it, so the service stops healing "
                 + resource.id();
-        event(project, history, new History.Event(now, resource.id(), "flapping", why));
-        return new Care(
-            care.fixes(),
-            care.failures(),
-            care.notBefore(),
-            why,
-            care.fixed(),
-            returned,
-            care.proposal());
+        round.event(resource.id(), Policy.Event.FLAPPING, why);
+        round.care.put(resource.id(), care.withReturned(returned).stop(why));
+        return;
       }
     }
-    return new Care(
-        care.fixes(),
-        care.failures(),
-        care.notBefore(),
-        care.stopped(),
-        care.fixed(),
-        returned,
-        care.proposal());
+    round.care.put(resource.id(), care.withReturned(returned));
   }
 
   /** Whether a resource may be fixed now; records why not (a proposal, an exhausted budget). */
-  private boolean mayFix(
-      Registry.Project project,
-      History history,
-      Check.Resource resource,
-      Policy policy,
-      Care care,
-      Instant now,
-      Map<String, Care> cares) {
-    cares.put(resource.id(), care);
+  boolean mayFix(Round round, Check.Resource resource, Policy policy) {
+    Care care = round.care(resource.id());
     if (care.stopped() != null) return false;
     List<String> never =
         resource.drift().stream()
@@ -354,23 +556,13 @@ final class Healer {
             .map(d -> d.field() + " (" + d.actual() + " → " + d.expected() + ")")
             .toList();
     if (!never.isEmpty()) {
-      String proposal =
+      round.propose(
+          resource.id(),
           "apply would change "
               + String.join(", ", never)
-              + ", which the service never changes by itself: run clockwork apply to make it so";
-      if (!proposal.equals(care.proposal())) {
-        event(project, history, new History.Event(now, resource.id(), "proposal", proposal));
-        cares.put(
-            resource.id(),
-            new Care(
-                care.fixes(),
-                care.failures(),
-                care.notBefore(),
-                care.stopped(),
-                care.fixed(),
-                care.returned(),
-                proposal));
-      }
+              + ", which the service never changes by itself",
+          null,
+          null);
       return false;
     }
     if (care.fixes().size() >= policy.fixesPerHour()) {
@@ -382,20 +574,47 @@ final class Healer {
               + "); the service leaves "
               + resource.id()
               + " until clockwork service resume or an apply";
-      event(project, history, new History.Event(now, resource.id(), "budget-exhausted", why));
-      cares.put(
-          resource.id(),
-          new Care(
-              care.fixes(),
-              care.failures(),
-              care.notBefore(),
-              why,
-              care.fixed(),
-              care.returned(),
-              care.proposal()));
+      round.event(resource.id(), Policy.Event.BUDGET_EXHAUSTED, why);
+      round.care.put(resource.id(), care.stop(why));
       return false;
     }
-    return !now.isBefore(care.notBefore());
+    return !round.now.isBefore(care.notBefore());
+  }
+
+  /**
+   * The changes of {@code plan} that make {@code fixing} as declared, with what depends on them;
+   * each of {@code failing} that the plan leaves as it is is made again.
+   */
+  static Plan narrowed(Plan plan, Set<String> fixing, Set<String> failing) {
+    var included = new LinkedHashSet<>(fixing);
+    included.addAll(failing);
+    var changes = new ArrayList<Change>();
+    for (Change change : plan.changes()) {
+      boolean dependent = change.dependsOn().stream().anyMatch(included::contains);
+      if (failing.contains(change.id()) && change.action() == Action.SAME) {
+        changes.add(
+            new Change(
+                change.id(),
+                change.kind(),
+                new Diff(
+                    Action.REPLACE,
+                    List.of(),
+                    false,
+                    "made again by the service: an assertion failed"),
+                change.desired(),
+                change.previous(),
+                change.dependsOn(),
+                change.composites(),
+                false,
+                change.completion()));
+      } else if ((included.contains(change.id()) || dependent)
+          && change.action() != Action.SAME
+          && change.action() != Action.DELETE) {
+        changes.add(change);
+        if (dependent) included.add(change.id());
+      }
+    }
+    return new Plan(plan.project(), plan.targets(), changes);
   }
 
   /**
@@ -405,146 +624,104 @@ final class Healer {
    * @return the state serial afterwards
    */
   private long fix(
-      Registry.Project project,
-      History history,
-      Set<String> drifted,
-      Set<String> failing,
-      Map<String, List<String>> undone,
-      Map<String, Care> care,
-      Instant now) {
-    Path dir = Path.of(project.dir());
-    Engine engine = checker.engine(dir);
-    var fixing = new LinkedHashSet<String>();
-    fixing.addAll(drifted);
+      Round round, Set<String> drifted, Set<String> failing, Map<String, List<String>> undone) {
+    Engine engine = round.engine();
+    var fixing = new LinkedHashSet<String>(drifted);
     fixing.addAll(failing);
     ApplyResult result;
     try (StateLock lock = engine.lock("clockwork service")) {
-      Plan plan = engine.plan(lock);
-      var changes = new ArrayList<Change>();
-      for (Change change : plan.changes()) {
-        boolean dependent = change.dependsOn().stream().anyMatch(fixing::contains);
-        if (failing.contains(change.id()) && change.action() == Action.SAME) {
-          changes.add(
-              new Change(
-                  change.id(),
-                  change.kind(),
-                  new Diff(
-                      Action.REPLACE,
-                      List.of(),
-                      false,
-                      "made again by the service: an assertion failed"),
-                  change.desired(),
-                  change.previous(),
-                  change.dependsOn(),
-                  change.composites(),
-                  false,
-                  change.completion()));
-        } else if ((fixing.contains(change.id()) || dependent)
-            && change.action() != Action.SAME
-            && change.action() != Action.DELETE) {
-          changes.add(change);
-          if (dependent) fixing.add(change.id());
-        }
-      }
-      result = engine.apply(new Plan(plan.project(), plan.targets(), changes), lock);
+      result = engine.apply(narrowed(engine.plan(lock), drifted, failing), lock);
     } catch (StateLockedException e) {
-      event(
-          project,
-          history,
-          new History.Event(
-              now,
-              String.join(", ", fixing),
-              "deferred",
-              "a clockwork command holds the project's lock ("
-                  + e.holder()
-                  + "): the service tries again at the next check"));
+      round.event(
+          String.join(", ", fixing),
+          Policy.Event.DEFERRED,
+          "a clockwork command holds the project's lock ("
+              + e.holder()
+              + "): the service tries again at the next check");
       return -1;
     } catch (RuntimeException e) {
-      for (String id : fixing)
-        failed(project, history, id, Sensitive.redact(String.valueOf(e.getMessage())), care, now);
-      return serial(dir);
+      for (String id : fixing) failed(round, id, Sensitive.redact(String.valueOf(e.getMessage())));
+      return serial(round.project);
     }
     for (ApplyResult.Done done : result.done()) {
-      Care its = care.getOrDefault(done.id(), Care.NEW);
-      var fixes = new ArrayList<>(its.fixes());
-      fixes.add(now);
-      care.put(
+      Care its = fixed(round, done.id(), undone.getOrDefault(done.id(), List.of()));
+      round.care.put(
           done.id(),
           new Care(
-              fixes,
+              its.fixes(),
               0,
-              now.plus(cooldown),
+              its.notBefore(),
               null,
-              undone.getOrDefault(done.id(), List.of()),
+              its.fixed(),
               its.returned(),
-              its.proposal()));
-      event(
-          project,
-          history,
-          new History.Event(
-              now,
-              done.id(),
-              "corrected",
-              (failing.contains(done.id()) ? "made again" : "applied again")
-                  + " ("
-                  + done.action().name().toLowerCase()
-                  + "), fix "
-                  + fixes.size()
-                  + " within the hour"));
+              failing.contains(done.id()),
+              its.remedies()));
+      round.event(
+          done.id(),
+          Policy.Event.CORRECTED,
+          (failing.contains(done.id()) ? "made again" : "applied again")
+              + " ("
+              + done.action().name().toLowerCase()
+              + "), fix "
+              + its.fixes().size()
+              + " within the hour");
     }
-    for (ApplyResult.Failed failed : result.failed())
-      failed(project, history, failed.id(), Sensitive.redact(failed.message()), care, now);
-    for (ApplyResult.Skipped skipped : result.skipped())
-      failed(
-          project,
-          history,
-          skipped.id(),
-          "skipped: " + skipped.failedDependency() + " failed",
-          care,
-          now);
-    return serial(dir);
+    for (ApplyResult.Failed failed : result.failed()) {
+      failed(round, failed.id(), Sensitive.redact(failed.message()));
+    }
+    for (ApplyResult.Skipped skipped : result.skipped()) {
+      failed(round, skipped.id(), "skipped: " + skipped.failedDependency() + " failed");
+    }
+    return serial(round.project);
   }
 
-  private void failed(
-      Registry.Project project,
-      History history,
-      String id,
-      String why,
-      Map<String, Care> care,
-      Instant now) {
-    Care its = care.getOrDefault(id, Care.NEW);
+  /** Counts a fix of a resource against its budget, and starts its cooldown. */
+  Care fixed(Round round, String id, List<String> undid) {
+    Care its = round.care(id);
+    var fixes = new ArrayList<>(its.fixes());
+    fixes.add(round.now);
+    Care counted =
+        new Care(
+            fixes,
+            its.failures(),
+            round.now.plus(cooldown),
+            its.stopped(),
+            undid,
+            its.returned(),
+            its.corrected(),
+            its.remedies());
+    round.care.put(id, counted);
+    return counted;
+  }
+
+  /** Counts a fix that failed, and backs off: the cooldown doubled for each in a row. */
+  void failed(Round round, String id, String why) {
+    failed(round, id, Policy.Event.CORRECTION_FAILED, why);
+  }
+
+  void failed(Round round, String id, Policy.Event event, String why) {
+    Care its = round.care(id);
     int failures = its.failures() + 1;
     Duration backoff = cooldown.multipliedBy(1L << Math.min(failures, 10));
     if (backoff.compareTo(LONGEST_BACKOFF) > 0) backoff = LONGEST_BACKOFF;
     var fixes = new ArrayList<>(its.fixes());
-    fixes.add(now);
-    care.put(
+    fixes.add(round.now);
+    round.care.put(
         id,
         new Care(
             fixes,
             failures,
-            now.plus(backoff),
+            round.now.plus(backoff),
             its.stopped(),
             its.fixed(),
             its.returned(),
-            its.proposal()));
-    event(
-        project,
-        history,
-        new History.Event(
-            now,
-            id,
-            "correction-failed",
-            why + "; the next try in " + backoff.toSeconds() + " s at the earliest"));
+            its.corrected(),
+            its.remedies()));
+    round.event(id, event, why + "; the next try in " + backoff.toSeconds() + " s at the earliest");
   }
 
-  private static long serial(Path dir) {
-    return new LocalStateStore(dir.resolve(Engine.WORK_DIR)).read().serial();
-  }
-
-  private void event(Registry.Project project, History history, History.Event event) {
-    history.add(event);
-    alerts.send(project, event);
+  static long serial(Registry.Project project) {
+    return new LocalStateStore(Path.of(project.dir()).resolve(Engine.WORK_DIR)).read().serial();
   }
 
   private Cares read(String projectId) {
@@ -556,7 +733,7 @@ final class Healer {
         // unreadable: start again, as after a resume
       }
     }
-    return new Cares(-1, Map.of());
+    return new Cares(-1, Map.of(), List.of(), 0);
   }
 
   private void write(String projectId, Cares cares) {

@@ -16,6 +16,7 @@ import clockwork.spi.Declaration;
 import clockwork.spi.Fillable;
 import clockwork.spi.InvalidResourceException;
 import clockwork.spi.Project;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -105,6 +106,11 @@ public final class Completer {
   public List<Desired> complete(ResourceGraph graph) {
     checkRefresh(graph);
     CompletionLock lock = CompletionLock.read(project.dir());
+    return collect(lock, results(graph, lock));
+  }
+
+  /** Completes every resource, each once what it depends on is done. */
+  private Map<String, CompletableFuture<Result>> results(ResourceGraph graph, CompletionLock lock) {
     var results = new LinkedHashMap<String, CompletableFuture<Result>>();
     try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
       for (ResourceGraph.Node node : graph.nodes()) {
@@ -121,7 +127,89 @@ public final class Completer {
       if (e.getCause() instanceof RuntimeException failure) throw failure;
       throw e;
     }
-    return collect(lock, results);
+    return results;
+  }
+
+  /**
+   * Asks the model for the smallest change to the values it chose for resource {@code id} that ends
+   * {@code trouble} (what fails, and what was seen), holding the answer to the same format and
+   * rules as a completion. Changes nothing: {@link CompletionLock#pin pinning} the remedy's entry
+   * is what deploys it, at the next plan.
+   *
+   * @throws CompleteException when the project cannot be completed as it is
+   * @throws clockwork.engine.model.ModelException when the model's endpoint gave no answer
+   */
+  public Remedy remedy(ResourceGraph graph, String id, String trouble) {
+    CompletionLock lock = CompletionLock.read(project.dir());
+    var results = results(graph, lock);
+    collect(lock, results);
+    ResourceGraph.Node node = graph.node(id);
+    if (!(results.get(id).join() instanceof Result.Done(Desired current, var pinned))
+        || pinned == null) {
+      return Remedy.refused(
+          id,
+          "main.java gives every value of "
+              + id
+              + ": the model may change only values it chose, so a person has to repair it");
+    }
+    ProviderHandle<?, ?, ?> provider = providers.find(current.kind()).orElseThrow();
+    var completed = new LinkedHashMap<String, Result>();
+    node.dependsOn().forEach(d -> completed.put(d, results.get(d).join()));
+    var done = new Completed(graph, node, completed);
+    Set<String> given = new HashSet<>(node.resource().fields().keySet());
+    Prompt prompt = prompt(done, format(node.resource(), provider, given));
+    ModelClient client = access.client().get();
+    if (client == null) {
+      return Remedy.refused(id, "no model is configured: set CW_API_KEY or CW_BASE_URL");
+    }
+    var conversation = new ArrayList<>(prompt.conversation());
+    conversation.add(Message.assistant(pinned.values().toString()));
+    conversation.add(
+        Message.user(
+            "Deployed with those values, the resource fails:\n"
+                + trouble
+                + "\nAnswer with the smallest change that makes it work: one JSON object holding"
+                + " exactly "
+                + String.join(", ", prompt.format().fields().stream().map(Fillable::field).toList())
+                + ", each as it should be now, keeping every value that is not at fault."));
+    Result answered =
+        ask(done, provider, prompt.format(), conversation, pinned.inputs(), client, given);
+    return switch (answered) {
+      case Result.Done(Desired desired, var entry) ->
+          entry.values().equals(pinned.values())
+              ? Remedy.refused(
+                  id,
+                  List.of("the model answered with the values that fail: " + entry.values()),
+                  true)
+              : new Remedy(
+                  id,
+                  desired,
+                  entry,
+                  pinned,
+                  changes(pinned.values(), entry.values()),
+                  List.of(),
+                  true);
+      case Result.Invalid invalid ->
+          Remedy.refused(
+              id, invalid.problems().stream().map(Problem::message).toList(), invalid.byModel());
+      case Result.Failed failed -> throw failed.error();
+      default -> Remedy.refused(id, "it cannot be completed now");
+    };
+  }
+
+  /** Each field whose value differs, as {@code before → after}. */
+  private static Map<String, String> changes(JsonNode before, JsonNode after) {
+    var changes = new LinkedHashMap<String, String>();
+    after
+        .properties()
+        .forEach(
+            field -> {
+              JsonNode was = before.path(field.getKey());
+              if (!was.equals(field.getValue())) {
+                changes.put(field.getKey(), was + " → " + field.getValue());
+              }
+            });
+    return changes;
   }
 
   private void checkRefresh(ResourceGraph graph) {
@@ -211,8 +299,8 @@ public final class Completer {
     }
 
     var given = new HashSet<>(resource.fields().keySet());
-    List<Fillable> fill =
-        provider.fillable().stream().filter(f -> !given.contains(f.field())).toList();
+    AnswerFormat format = format(resource, provider, given);
+    List<Fillable> fill = format.fields();
     var fillable = fill.stream().map(Fillable::field).collect(Collectors.toSet());
     List<Problem> unfillable =
         missing.stream()
@@ -231,7 +319,7 @@ public final class Completer {
                 fill.stream().map(Fillable::field).collect(Collectors.joining(", "))));
     if (blocked) return needsModel;
 
-    Prompt prompt = prompt(done, new AnswerFormat(resource.kind() + "_fill", fill));
+    Prompt prompt = prompt(done, format);
     String inputs = prompt.inputs(access.model());
     CompletionLock.Entry entry = lock.get(node.id());
     if (entry != null && entry.inputs().equals(inputs) && !access.refreshes(node.id())) {
@@ -240,10 +328,18 @@ public final class Completer {
     ModelClient client = access.client().get();
     if (client == null) return needsModel;
     try {
-      return ask(done, provider, prompt, inputs, client, given);
+      return ask(done, provider, prompt.format(), prompt.conversation(), inputs, client, given);
     } catch (ClockworkException e) {
       return new Result.Failed(e);
     }
+  }
+
+  /** The fields a model fills of a resource: its provider's fillable ones the user left out. */
+  private static AnswerFormat format(
+      Resource resource, ProviderHandle<?, ?, ?> provider, Set<String> given) {
+    return new AnswerFormat(
+        resource.kind() + "_fill",
+        provider.fillable().stream().filter(f -> !given.contains(f.field())).toList());
   }
 
   private Result fromLock(
@@ -271,17 +367,22 @@ public final class Completer {
     }
   }
 
+  /**
+   * Asks until an answer passes, sending refused ones back with the reasons.
+   *
+   * @param inputs what the answer is pinned under
+   */
   private Result ask(
       Completed done,
       ProviderHandle<?, ?, ?> provider,
-      Prompt prompt,
+      AnswerFormat format,
+      List<Message> asked,
       String inputs,
       ModelClient client,
       Set<String> given) {
     ResourceGraph.Node node = done.node();
-    var conversation = new ArrayList<>(prompt.conversation());
-    String fields =
-        prompt.format().fields().stream().map(Fillable::field).collect(Collectors.joining(", "));
+    var conversation = new ArrayList<>(asked);
+    String fields = format.fields().stream().map(Fillable::field).collect(Collectors.joining(", "));
     List<String> refused = List.of();
     for (int attempt = 0; attempt <= access.maxRetries(); attempt++) {
       events.on(
@@ -292,9 +393,9 @@ public final class Completer {
                   + " for "
                   + fields
                   + (attempt == 0 ? "" : " (again: " + refused.size() + " problems)")));
-      String answer = client.ask(conversation, prompt.format());
+      String answer = client.ask(conversation, format);
       try {
-        var values = Answer.read(answer, prompt.format(), given, project);
+        var values = Answer.read(answer, format, given, project);
         Resource completed = node.resource().completed(withoutEmpty(values));
         var entry =
             new CompletionLock.Entry(

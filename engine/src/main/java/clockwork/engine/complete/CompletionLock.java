@@ -27,14 +27,18 @@ import java.util.TreeMap;
  *       "kind" : "docker",
  *       "model" : "openai/gpt-5-mini",
  *       "values" : { "image" : "python:3.13-slim", … }
+ *     },
+ *     "webapp.worker" : {
+ *       …,
+ *       "remediation" : { "at" : "2026-12-02T10:00:00Z", "reason" : "http … failed: …" }
  *     }
  *   },
  *   "version" : 1
  * }
  * }</pre>
  */
-final class CompletionLock {
-  static final String FILE = "clockwork.lock";
+public final class CompletionLock {
+  public static final String FILE = "clockwork.lock";
   private static final int VERSION = 1;
   private static final ObjectMapper JSON =
       new ObjectMapper()
@@ -46,8 +50,23 @@ final class CompletionLock {
    *
    * @param inputs the hash of what it depended on ({@link Prompt#inputs})
    * @param values the chosen values, by field
+   * @param remediation why the reconciliation service chose them, repairing the resource; {@code
+   *     null} for values chosen by completion
    */
-  record Entry(String kind, String model, String inputs, JsonNode values) {}
+  public record Entry(
+      String kind, String model, String inputs, JsonNode values, Remediation remediation) {
+    Entry(String kind, String model, String inputs, JsonNode values) {
+      this(kind, model, inputs, values, null);
+    }
+  }
+
+  /**
+   * Marks values the service's AI remediation chose, so that a reviewer sees them in the diff.
+   *
+   * @param at when they were found to work
+   * @param reason what was failing
+   */
+  public record Remediation(String at, String reason) {}
 
   private final Path file;
   private final Map<String, Entry> read;
@@ -86,7 +105,12 @@ final class CompletionLock {
                 entry.path("kind").asText(),
                 entry.path("model").asText(),
                 entry.path("inputs").asText(),
-                entry.path("values")));
+                entry.path("values"),
+                entry.path("remediation").isObject()
+                    ? new Remediation(
+                        entry.path("remediation").path("at").asText(),
+                        entry.path("remediation").path("reason").asText())
+                    : null));
       }
       return new CompletionLock(file, entries);
     } catch (IOException e) {
@@ -97,6 +121,27 @@ final class CompletionLock {
   /** The pinned answer for a resource; {@code null} when there is none. */
   Entry get(String id) {
     return read.get(id);
+  }
+
+  /**
+   * The pinned answer for a resource in a project's file; {@code null} when there is none.
+   *
+   * @throws LockFileException when the file exists but is not a lock file
+   */
+  public static Entry entry(Path projectDir, String id) {
+    return read(projectDir).get(id);
+  }
+
+  /**
+   * Pins {@code entry} for a resource in a project's file, keeping the others; {@code null} takes
+   * its pin away.
+   */
+  public static void pin(Path projectDir, String id, Entry entry) {
+    CompletionLock lock = read(projectDir);
+    var entries = new TreeMap<>(lock.read);
+    if (entry == null) entries.remove(id);
+    else entries.put(id, entry);
+    lock.write(entries);
   }
 
   /**
@@ -111,13 +156,21 @@ final class CompletionLock {
     ObjectNode resources = root.putObject("resources");
     new TreeMap<>(entries)
         .forEach(
-            (id, entry) ->
-                resources
-                    .putObject(id)
-                    .put("inputs", entry.inputs())
-                    .put("kind", entry.kind())
-                    .put("model", entry.model())
-                    .set("values", entry.values()));
+            (id, entry) -> {
+              ObjectNode written =
+                  resources
+                      .putObject(id)
+                      .put("inputs", entry.inputs())
+                      .put("kind", entry.kind())
+                      .put("model", entry.model());
+              written.set("values", entry.values());
+              if (entry.remediation() != null) {
+                written
+                    .putObject("remediation")
+                    .put("at", entry.remediation().at())
+                    .put("reason", entry.remediation().reason());
+              }
+            });
     try {
       // as plain maps, which the mapper writes in key order, so that the file is stable
       AtomicFile.replace(

@@ -80,6 +80,10 @@ public final class ProviderHandle<R extends Resource, S extends Record, O extend
     return ContainerOutputs.isContainer(published) ? published.get(ContainerOutputs.HOST) : null;
   }
 
+  public String madeAt(Record spec, Context context) throws Exception {
+    return provider.madeAt(spec(spec), context);
+  }
+
   public void checkChosen(Record spec, Set<String> chosen, Context context) {
     provider.checkChosen(spec(spec), chosen, context);
   }

@@ -54,6 +54,11 @@ class CompleterTest {
   }
 
   private List<Desired> complete(int maxRetries, Set<String> refresh, Resource... declared) {
+    return completer(maxRetries, refresh).complete(new Resolver().resolve(List.of(declared)));
+  }
+
+  /** A completer that asks the scripted server. */
+  private Completer completer(int maxRetries, Set<String> refresh) {
     ModelClient client =
         new OpenAiModelClient(
             server.baseUrl(),
@@ -62,8 +67,7 @@ class CompleterTest {
             Duration.ofSeconds(2),
             maxRetries,
             Duration.ofMillis(10));
-    return completer(new Completer.ModelAccess("test-model", maxRetries, () -> client, refresh))
-        .complete(new Resolver().resolve(List.of(declared)));
+    return completer(new Completer.ModelAccess("test-model", maxRetries, () -> client, refresh));
   }
 
   private List<Desired> complete(Resource... declared) {
@@ -220,6 +224,60 @@ class CompleterTest {
     complete(third, api(third), new FileResource("docs").description("a longer README"));
     assertThat(server.requests()).hasSize(3);
     assertThat(server.requests().getLast().resourceId()).isEqualTo("docs");
+  }
+
+  private Remedy remedy(String id, String trouble, Resource... declared) {
+    return completer(0, Set.of()).remedy(new Resolver().resolve(List.of(declared)), id, trouble);
+  }
+
+  @Test
+  void aRemedy_isAskedWithWhatFails_checkedAsAnAnswer_andOncePinnedIsWhatTheNextPlanDeploys() {
+    String fixed = API_ANSWER.replace("8000\"]", "8001\"]");
+    server.script("api", answer(API_ANSWER), answer(fixed));
+    var db = db();
+    complete(db, api(db));
+
+    var again = db();
+    Remedy remedy = remedy("api", "- port 8000 refused connections\n", again, api(again));
+    assertThat(remedy.refused()).isEmpty();
+    assertThat(remedy.changes()).containsOnlyKeys("command");
+    assertThat(remedy.changes().get("command")).contains("8000", "→", "8001");
+    String told = String.join("\n", server.requests().getLast().messages());
+    assertThat(told).contains("port 8000 refused connections", "smallest change", "httpd");
+    assertThat(Files.exists(dir.resolve("clockwork.lock"))).isTrue();
+    assertThat(CompletionLock.entry(dir, "api").values().toString())
+        .contains("8000")
+        .doesNotContain("8001");
+
+    CompletionLock.pin(dir, "api", remedy.marked("2026-12-02T10:00:00Z", "port 8000 refused"));
+    var third = db();
+    List<Desired> next = complete(third, api(third));
+    assertThat(server.requests()).as("the next plan asks no model").hasSize(2);
+    assertThat(next.getLast().resource().fields().get("command").toString()).contains("8001");
+    assertThat(CompletionLock.entry(dir, "api").remediation())
+        .isEqualTo(new CompletionLock.Remediation("2026-12-02T10:00:00Z", "port 8000 refused"));
+  }
+
+  @Test
+  void aRemedyAskingForAHostPathOutsideTheProject_isRefused_andOneForAllGivenValuesIsNotAsked() {
+    server.script(
+        "api",
+        answer(API_ANSWER),
+        answer(API_ANSWER.replace("\"volumes\": []", "\"volumes\": [\"/etc:/data\"]")));
+    var db = db();
+    complete(db, api(db));
+    var again = db();
+    Remedy refused = remedy("api", "- it fails\n", again, api(again));
+    assertThat(refused.answered()).isTrue();
+    assertThat(String.join("; ", refused.refused())).contains("/etc:/data", "outside the project");
+
+    Remedy none = remedy("db", "- it fails\n", again, api(again));
+    assertThat(none.answered()).isFalse();
+    assertThat(none.refused())
+        .singleElement()
+        .asString()
+        .contains("main.java gives every value of db");
+    assertThat(server.requests()).hasSize(2);
   }
 
   @Test

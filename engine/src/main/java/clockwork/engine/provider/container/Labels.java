@@ -15,6 +15,12 @@ public final class Labels {
   public static final String RESOURCE = "dev.clockwork.resource";
   public static final String SPEC_HASH = "dev.clockwork.spec-hash";
 
+  /**
+   * When the resource was first made (ISO-8601), kept by every container made for it since, so that
+   * its {@code maxDuration} is read from the container itself; one without it counts as expired.
+   */
+  public static final String CREATED = "dev.clockwork.created";
+
   private Labels() {}
 
   /** The labels of something made for one resource. */

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * What it takes to bring a container from what is on the engine to what is desired: create it,
@@ -56,8 +57,16 @@ final class ContainerDiff {
               + network
               + "), or declare a DockerNetworkResource and join it with .network(...)");
     }
+    // the user's labels as the container has them: one made again by hand may differ, whatever
+    // hash it copied (labels cannot change in place, so it is replaced)
+    var labels = new TreeMap<String, String>();
+    desired.labels().keySet().stream()
+        .filter(actual.labels()::containsKey)
+        .forEach(name -> labels.put(name, actual.labels().get(name)));
+    boolean relabelled = actual.exists() && !labels.equals(desired.labels());
     boolean recreating =
         !actual.exists()
+            || relabelled
             || !desired.hash().equals(actual.labels().get(Labels.SPEC_HASH))
             || !actual.staleNetworks().isEmpty()
             || actual.replacement() != null;
@@ -91,7 +100,11 @@ final class ContainerDiff {
                   + ")",
               show(desired.networks())));
     }
-    if (recreating && actual.staleNetworks().isEmpty()) {
+    if (relabelled) {
+      changes.add(
+          FieldChange.replacing(ContainerResource.LABELS, show(labels), show(desired.labels())));
+    }
+    if (recreating && actual.staleNetworks().isEmpty() && !relabelled) {
       if (before != null) {
         changes.addAll(
             ContainerFields.replacing(before.replacingFields(), desired.replacingFields()));
@@ -135,8 +148,17 @@ final class ContainerDiff {
               "stopTimeout", show(before.stopTimeout()), show(desired.stopTimeout())));
     }
     if (recreating) {
+      // main.java and state agree, the container does not: it was made again outside Clockwork
+      boolean byHand =
+          before != null
+              && before.hash().equals(desired.hash())
+              && interrupted == null
+              && (relabelled || !desired.hash().equals(actual.labels().get(Labels.SPEC_HASH)));
       return new Diff(
-          Action.REPLACE, changes, !actual.staleNetworks().isEmpty(), join(interrupted, pulls));
+          Action.REPLACE,
+          changes,
+          byHand || !actual.staleNetworks().isEmpty(),
+          join(byHand ? "made again outside Clockwork" : interrupted, pulls));
     }
     if (changes.isEmpty() && (before == null || !before.hash().equals(desired.hash()))) {
       // labelled as this resource's and as declared, but state lost it (a state restored from its

@@ -38,6 +38,7 @@ import com.github.dockerjava.api.model.RestartPolicy;
 import com.github.dockerjava.api.model.Volume;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -132,6 +133,12 @@ public final class DockerContainerProvider
               + e.reason
               + "): choose an image and tag that exist");
     }
+  }
+
+  private static Map<String, String> withCreated(Map<String, String> labels, String madeAt) {
+    var all = new TreeMap<>(labels);
+    all.put(Labels.CREATED, madeAt);
+    return all;
   }
 
   // ---- observe --------------------------------------------------------------------------------
@@ -375,7 +382,8 @@ public final class DockerContainerProvider
     var owned = owned(previous);
     var before = List.copyOf(owned);
     try {
-      return changing(desired, false, () -> make(docker, desired, operation, owned));
+      return changing(
+          desired, false, () -> make(docker, desired, madeAt(previous), operation, owned));
     } catch (RuntimeException e) {
       // what was made for it alone goes again (the project's network, when nothing else is on it)
       try {
@@ -413,7 +421,11 @@ public final class DockerContainerProvider
    * @param owned what state holds for it, added to as it claims more
    */
   private Outcome<ContainerObservation> make(
-      DockerClient docker, ContainerSpec desired, Operation operation, List<String> owned) {
+      DockerClient docker,
+      ContainerSpec desired,
+      String madeAt,
+      Operation operation,
+      List<String> owned) {
     SharedArtifacts.make(engine, docker, desired, operation, owned);
     Artifacts.claim(operation, owned, Artifacts.CONTAINER + desired.name());
     String id = interruptedReplacement(docker, desired, operation, owned);
@@ -422,7 +434,7 @@ public final class DockerContainerProvider
       owned.remove(Artifacts.CONTAINER + desired.name() + REPLACEMENT_SUFFIX);
     } else {
       HealthGate.await(docker, desired.name(), desired.waitFor(), operation);
-      id = createContainer(docker, desired, desired.name());
+      id = createContainer(docker, desired, desired.name(), madeAt);
     }
     if (desired.mustRun()) start(docker, id, desired.name());
     return new Outcome<>(observeOne(docker, desired), owned);
@@ -555,7 +567,7 @@ public final class DockerContainerProvider
     if (replacement == null) {
       HealthGate.await(docker, desired.name(), desired.waitFor(), operation);
       Artifacts.claim(operation, owned, Artifacts.CONTAINER + temporary);
-      replacement = createContainer(docker, desired, temporary);
+      replacement = createContainer(docker, desired, temporary, madeAt(previous));
     }
     Container old = current(docker, desired, previous);
     boolean oldRan = old != null && "running".equals(old.getState());
@@ -662,7 +674,28 @@ public final class DockerContainerProvider
     return new Removals(removed, List.of());
   }
 
-  private String createContainer(DockerClient docker, ContainerSpec spec, String name) {
+  /** When the resource was first made, as the container it replaces says; now for its first one. */
+  private static String madeAt(Applied<ContainerSpec, ContainerObservation> previous) {
+    String made =
+        previous == null || previous.observed() == null
+            ? null
+            : previous.observed().labels().get(Labels.CREATED);
+    return made != null ? made : Instant.now().toString();
+  }
+
+  /**
+   * The label that says when the resource was first made: {@code ""} for a container that lacks it
+   * (made by hand in its place, or its label removed), {@code null} when there is no container.
+   */
+  @Override
+  public String madeAt(ContainerSpec spec, Context context) {
+    Container found = Artifacts.find(engine.reachableClient(), spec.name());
+    if (found == null) return null;
+    return found.getLabels() == null ? "" : found.getLabels().getOrDefault(Labels.CREATED, "");
+  }
+
+  private String createContainer(
+      DockerClient docker, ContainerSpec spec, String name, String madeAt) {
     var ports = new Ports();
     var exposed = new ArrayList<ExposedPort>();
     for (String port : spec.ports()) {
@@ -702,7 +735,7 @@ public final class DockerContainerProvider
         docker
             .createContainerCmd(spec.image())
             .withName(name)
-            .withLabels(spec.allLabels())
+            .withLabels(withCreated(spec.allLabels(), madeAt))
             .withEnv(spec.environment())
             .withVolumes(anonymous)
             .withHostConfig(host);

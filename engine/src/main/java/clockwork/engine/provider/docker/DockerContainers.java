@@ -51,7 +51,10 @@ final class DockerContainers implements Containers {
         Objects.requireNonNullElse(state.getStatus(), "unknown"),
         state.getHealth() == null ? null : state.getHealth().getStatus(),
         Objects.requireNonNullElse(inspect.getRestartCount(), 0),
-        published.stream().distinct().sorted().toList());
+        published.stream().distinct().sorted().toList(),
+        Boolean.TRUE.equals(state.getRunning()) || state.getExitCodeLong() == null
+            ? null
+            : state.getExitCodeLong().intValue());
   }
 
   @Override
