@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -91,6 +92,22 @@ public final class Main implements Runnable {
         .build();
   }
 
+  /** {@code --help} and {@code -h} on every command below the top one, which has them already. */
+  private static void withHelp(CommandLine command) {
+    for (CommandLine sub : command.getSubcommands().values()) {
+      CommandSpec spec = sub.getCommandSpec();
+      if (spec.optionsMap().get("--help") == null
+          && !(sub.getCommand() instanceof CommandLine.HelpCommand)) {
+        spec.addOption(
+            CommandLine.Model.OptionSpec.builder("-h", "--help")
+                .usageHelp(true)
+                .description("Show this help message and exit.")
+                .build());
+      }
+      withHelp(sub);
+    }
+  }
+
   public static void main(String[] args) {
     var out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     var err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
@@ -100,15 +117,24 @@ public final class Main implements Runnable {
   /** Runs the command line and returns its exit code. */
   static int execute(String[] args, PrintWriter out, PrintWriter err, Terminal terminal) {
     var cli = new CommandLine(new Main(terminal));
+    withHelp(cli);
     cli.setOut(out);
     cli.setErr(err);
+    cli.setUsageHelpAutoWidth(true);
     cli.setParameterExceptionHandler(
         (e, arguments) -> {
           err.println("Error: " + e.getMessage());
-          err.println(
-              "Run `"
-                  + e.getCommandLine().getCommandSpec().qualifiedName()
-                  + " --help` for usage.");
+          String command = e.getCommandLine().getCommandSpec().qualifiedName();
+          if (e instanceof CommandLine.UnmatchedArgumentException unmatched
+              && !unmatched.getSuggestions().isEmpty()) {
+            err.println(
+                "Did you mean: "
+                    + String.join(
+                        " or ",
+                        unmatched.getSuggestions().stream().map(c -> command + " " + c).toList())
+                    + "?");
+          }
+          err.println("Run `" + command + " --help` for usage.");
           return ExitCode.INVALID_INPUT.code();
         });
     cli.setExecutionExceptionHandler(
@@ -121,7 +147,13 @@ public final class Main implements Runnable {
             err.println("Error: " + Sensitive.redact(io.getMessage()));
             return ExitCode.FAILED.code();
           }
-          throw e;
+          // a library's failure: its message here, where it happened in the log
+          LoggerFactory.getLogger(Main.class).debug("clockwork failed", e);
+          err.println(
+              "Error: clockwork failed unexpectedly: "
+                  + Sensitive.redact(String.valueOf(e))
+                  + " (CW_LOG_LEVEL=DEBUG shows where)");
+          return ExitCode.FAILED.code();
         });
     int code = cli.execute(args);
     out.flush();

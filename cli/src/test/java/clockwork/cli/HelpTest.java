@@ -1,0 +1,66 @@
+package clockwork.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** Help on every command, and a suggestion for a mistyped one. */
+class HelpTest {
+  private record Run(int code, String out, String err) {}
+
+  private static Run run(String... args) {
+    var out = new StringWriter();
+    var err = new StringWriter();
+    int code = Main.execute(args, new PrintWriter(out), new PrintWriter(err), Terminal.system());
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  /** Every command's words, such as {@code service start}. */
+  private static List<List<String>> commands(CommandLine command, List<String> words) {
+    var all = new ArrayList<List<String>>();
+    command
+        .getSubcommands()
+        .forEach(
+            (name, sub) -> {
+              if (!name.equals(sub.getCommandName())) return; // an alias
+              var these = new ArrayList<>(words);
+              these.add(name);
+              all.add(these);
+              all.addAll(commands(sub, these));
+            });
+    return all;
+  }
+
+  @Test
+  void everyCommand_answersHelpAndH_withItsUsage() {
+    List<List<String>> commands = commands(new CommandLine(new Main(Terminal.system())), List.of());
+    assertThat(commands).contains(List.of("plan"), List.of("service", "start"));
+    for (List<String> command : commands) {
+      for (String flag : List.of("--help", "-h")) {
+        var args = new ArrayList<>(command);
+        args.add(flag);
+        Run run = run(args.toArray(String[]::new));
+        assertThat(run.code()).as("%s: %s", args, run).isZero();
+        assertThat(run.out())
+            .as("%s", args)
+            .contains("Usage: clockwork " + String.join(" ", command));
+        assertThat(run.err()).as("%s", args).isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void aMistypedCommand_getsASuggestion() {
+    Run run = run("aply");
+    assertThat(run.code()).isEqualTo(4);
+    assertThat(run.err())
+        .contains("Unmatched argument at index 0: 'aply'", "Did you mean: clockwork apply")
+        .contains("Run `clockwork --help` for usage.");
+    assertThat(run("service", "strat").err()).contains("clockwork service start");
+  }
+}
