@@ -833,7 +833,7 @@ class BadInputCatalogIT {
             .says("--dir \"main.java\" is not a directory"),
         Case.of(g, "plan of a missing directory", "fine")
             .run("plan", "--dir", "/nonexistent-{SFX}")
-            .says("No main.java in /nonexistent-{SFX}"),
+            .says("The project directory /nonexistent-{SFX} does not exist"),
         Case.of(g, "an empty --model", "new FileResource(\"gen\").description(\"x\")")
             .run("plan", "--model", "")
             .says("CW_MODEL (from a flag) is \"\": give the name of a model"),

@@ -326,7 +326,28 @@ public final class Completer {
       return fromLock(done, provider, prompt, entry, given);
     }
     ModelClient client = access.client().get();
-    if (client == null) return needsModel;
+    if (client == null) {
+      // a teammate's lock, answered by another model: say how to use it
+      if (entry != null
+          && !entry.model().equals(access.model())
+          && entry.inputs().equals(prompt.inputs(entry.model()))) {
+        return new Result.NeedsModel(
+            Problem.of(
+                resource,
+                node.id(),
+                fill.stream().map(Fillable::field).collect(Collectors.joining(", "))
+                    + " (clockwork.lock holds them as answered by "
+                    + entry.model()
+                    + ", and CW_MODEL is "
+                    + access.model()
+                    + ": set CW_MODEL="
+                    + entry.model()
+                    + " or pass --model "
+                    + entry.model()
+                    + " to use them, no key needed)"));
+      }
+      return needsModel;
+    }
     try {
       return ask(done, provider, prompt.format(), prompt.conversation(), inputs, client, given);
     } catch (ClockworkException e) {
@@ -392,7 +413,11 @@ public final class Completer {
                   + client.model()
                   + " for "
                   + fields
-                  + (attempt == 0 ? "" : " (again: " + refused.size() + " problems)")));
+                  + (attempt == 0
+                      ? ""
+                      : " (again: "
+                          + refused.size()
+                          + (refused.size() == 1 ? " problem)" : " problems)"))));
       String answer = client.ask(conversation, format);
       try {
         var values = Answer.read(answer, format, given, project);

@@ -138,6 +138,12 @@ public final class Loader {
   }
 
   private static String missingMessage(Path source) {
+    if (!Files.isDirectory(source.getParent())) {
+      return "The project directory "
+          + source.getParent()
+          + " does not exist: point --dir at the directory that holds your main.java, or create"
+          + " it and start a main.java there";
+    }
     return "No main.java in "
         + source.getParent()
         + ". Start one there, such as:\n\n"

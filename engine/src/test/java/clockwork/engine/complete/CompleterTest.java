@@ -281,6 +281,21 @@ class CompleterTest {
   }
 
   @Test
+  void aLockAnsweredByAnotherModel_saysWhichModelToUse_insteadOfOnlyAskingForAKey() {
+    server.script("api", answer(API_ANSWER));
+    var db = db();
+    complete(db, api(db));
+    var again = db();
+    var teammate = new Completer.ModelAccess("their-model", 0, () -> null, Set.of());
+    assertThatThrownBy(
+            () -> completer(teammate).complete(new Resolver().resolve(List.of(again, api(again)))))
+        .isInstanceOf(NeedsModelException.class)
+        .hasMessageContaining(
+            "(clockwork.lock holds them as answered by test-model, and CW_MODEL is their-model: set"
+                + " CW_MODEL=test-model or pass --model test-model to use them, no key needed)");
+  }
+
+  @Test
   void aChangedDependencyReasksItsDependents() {
     server.script("api", answer(API_ANSWER), answer(API_ANSWER));
     var db = db();
