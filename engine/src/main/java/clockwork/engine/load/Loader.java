@@ -33,12 +33,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -69,6 +73,7 @@ import javax.tools.ToolProvider;
  */
 public final class Loader {
   private static final String MAIN_CLASS = "main-class";
+  private static final String MAIN_SOURCE = "main.java";
   private static final String INPUTS = "inputs.properties";
 
   private static final ClassDesc CLOCKWORK = ClassDesc.of(Clockwork.class.getName());
@@ -112,13 +117,12 @@ public final class Loader {
   public Clockwork.Declared load(Path source) {
     requireSource(source);
     try {
-      byte[] text = Files.readAllBytes(source);
       Inputs inputs =
-          new Inputs(Values.sha256(text), classesFingerprint(), Runtime.version().toString());
+          new Inputs(sourcesDigest(source), classesFingerprint(), Runtime.version().toString());
       Path classes = cacheDir.resolve(inputs.key());
       if (!Files.exists(classes.resolve(MAIN_CLASS))) {
         events.on(new Event.Compiling(source.getFileName().toString(), reasonToCompile(inputs)));
-        compile(source, text, inputs, classes);
+        compile(source, inputs, classes);
       }
       return run(source, classes, Files.readString(classes.resolve(MAIN_CLASS)).strip(), timeout);
     } catch (IOException e) {
@@ -185,13 +189,73 @@ public final class Loader {
       }
     }
     if (before == null) return "not compiled before";
-    if (!now.source().equals(before.getProperty("source"))) return "main.java changed";
+    if (!now.source().equals(before.getProperty("source"))) {
+      return changed(files(before.getProperty("source", "")), files(now.source()));
+    }
     if (!now.api().equals(before.getProperty("api"))) return "Clockwork changed";
     if (!now.java().equals(before.getProperty("java"))) return "Java changed to " + now.java();
     return "the cached classes are incomplete";
   }
 
-  private void compile(Path source, byte[] text, Inputs inputs, Path classes) throws IOException {
+  /**
+   * The project's own source path: its directory, and its {@code src/} when there is one. As with
+   * {@code java main.java} since Java 22, a class main.java uses is compiled from there when it is
+   * needed.
+   */
+  private static List<Path> sourcePath(Path source) {
+    Path dir = source.toAbsolutePath().getParent();
+    Path src = dir.resolve("src");
+    return Files.isDirectory(src) ? List.of(dir, src) : List.of(dir);
+  }
+
+  /**
+   * Every .java file on the source path with its digest, as {@code main.java=sha256;...}, so that a
+   * change to any compiles again.
+   */
+  private static String sourcesDigest(Path source) throws IOException {
+    var all = new StringBuilder();
+    List<Path> roots = sourcePath(source);
+    for (Path root : roots) {
+      // the directory's own files only; src/ whole
+      int depth = root.equals(roots.getFirst()) ? 1 : Integer.MAX_VALUE;
+      try (Stream<Path> files = Files.walk(root, depth)) {
+        for (Path file :
+            files
+                .filter(f -> f.toString().endsWith(".java") && Files.isRegularFile(f))
+                .sorted()
+                .toList()) {
+          all.append(roots.getFirst().relativize(file)).append('=');
+          all.append(Values.sha256(Files.readAllBytes(file))).append(';');
+        }
+      }
+    }
+    return all.toString();
+  }
+
+  private static Map<String, String> files(String digest) {
+    var files = new TreeMap<String, String>();
+    for (String entry : digest.split(";")) {
+      int equals = entry.lastIndexOf('=');
+      if (equals > 0) files.put(entry.substring(0, equals), entry.substring(equals + 1));
+    }
+    return files;
+  }
+
+  /** Which source changed, for the reason to compile: main.java first. */
+  private static String changed(Map<String, String> before, Map<String, String> now) {
+    var names = new ArrayList<String>(List.of(MAIN_SOURCE));
+    names.addAll(now.keySet());
+    names.addAll(before.keySet());
+    for (String name : names) {
+      if (Objects.equals(before.get(name), now.get(name))) continue;
+      if (!before.containsKey(name)) return name + " was added";
+      if (!now.containsKey(name)) return name + " was removed";
+      return name + " changed";
+    }
+    return "its sources changed";
+  }
+
+  private void compile(Path source, Inputs inputs, Path classes) throws IOException {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     if (javac == null) {
       throw new LoadException(
@@ -218,6 +282,10 @@ public final class Loader {
                 classpath.stream()
                     .map(Path::toString)
                     .collect(Collectors.joining(File.pathSeparator)),
+                "-sourcepath",
+                sourcePath(source).stream()
+                    .map(Path::toString)
+                    .collect(Collectors.joining(File.pathSeparator)),
                 "-d",
                 building.toString(),
                 "-encoding",
@@ -234,7 +302,7 @@ public final class Loader {
                     null,
                     files.getJavaFileObjects(source));
         Iterable<? extends Element> analyzed = task.analyze();
-        failOnErrors(source, text, diagnostics);
+        failOnErrors(source, diagnostics);
         // The launched class is the first one in the file, as with `java main.java`.
         var declaredClasses = analyzed.iterator();
         if (!declaredClasses.hasNext()) {
@@ -249,7 +317,7 @@ public final class Loader {
         mainClass =
             task.getElements().getBinaryName((TypeElement) declaredClasses.next()).toString();
         task.generate();
-        failOnErrors(source, text, diagnostics);
+        failOnErrors(source, diagnostics);
       }
       refuseExits(building);
       Files.writeString(building.resolve(MAIN_CLASS), mainClass);
@@ -313,24 +381,32 @@ public final class Loader {
     }
   }
 
-  private static void failOnErrors(
-      Path source, byte[] text, DiagnosticCollector<JavaFileObject> diagnostics) {
+  private static void failOnErrors(Path source, DiagnosticCollector<JavaFileObject> diagnostics)
+      throws IOException {
     List<Diagnostic<? extends JavaFileObject>> errors =
         diagnostics.getDiagnostics().stream()
             .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
             .toList();
     if (errors.isEmpty()) return;
-    List<String> lines = new String(text, StandardCharsets.UTF_8).lines().toList();
     var message = new StringBuilder();
+    var files = new java.util.LinkedHashSet<String>();
     for (var error : errors) {
       if (!message.isEmpty()) message.append('\n');
       long line = error.getLineNumber();
+      JavaFileObject file = error.getSource();
+      String name =
+          file == null
+              ? source.getFileName().toString()
+              : Path.of(file.toUri()).getFileName().toString();
+      files.add(name);
       message
-          .append(source.getFileName())
+          .append(name)
           .append(':')
           .append(line > 0 ? line + ": " : " ")
           .append("error: ")
           .append(error.getMessage(Locale.ROOT));
+      List<String> lines =
+          file == null ? List.of() : file.getCharContent(true).toString().lines().toList();
       if (line > 0 && line <= lines.size() && error.getColumnNumber() > 0) {
         message.append('\n').append(lines.get((int) line - 1));
         message.append('\n').append(" ".repeat((int) error.getColumnNumber() - 1)).append('^');
@@ -341,7 +417,10 @@ public final class Loader {
         .append(errors.size())
         .append(errors.size() == 1 ? " error" : " errors")
         .append(" in ")
-        .append(source)
+        .append(
+            files.size() == 1 && files.contains(source.getFileName().toString())
+                ? source.toString()
+                : String.join(", ", files))
         .append("; fix ")
         .append(errors.size() == 1 ? "it" : "them")
         .append(" and run the command again.");

@@ -72,6 +72,46 @@ class LoaderTest {
   }
 
   @Test
+  void aClassInAnotherFileOfTheProject_compilesWithMainJava_andChangingOnlyItCompilesAgain()
+      throws IOException {
+    Files.writeString(
+        project.resolve("Services.java"),
+        """
+        import clockwork.resources.*;
+
+        class Services {
+            static FileResource note() { return new FileResource("note").content("one"); }
+        }
+        """);
+    String main =
+        """
+        import clockwork.*;
+
+        void main() { Clockwork.declare(Services.note()); }
+        """;
+    assertThat(load(main)).extracting(Resource::name).containsExactly("note");
+    assertThat(load(main)).hasSize(1);
+    Files.writeString(
+        project.resolve("Services.java"),
+        Files.readString(project.resolve("Services.java")).replace("\"note\"", "\"memo\""));
+    assertThat(load(main)).extracting(Resource::name).containsExactly("memo");
+    assertThat(events)
+        .containsExactly(
+            new Event.Compiling("main.java", "not compiled before"),
+            new Event.Compiling("main.java", "Services.java changed"));
+  }
+
+  @Test
+  void anErrorInAnotherFile_namesThatFile() throws IOException {
+    Files.writeString(project.resolve("Services.java"), "class Services { int x = ; }\n");
+    assertThatThrownBy(
+            () ->
+                load("import clockwork.*;\nvoid main() { new Services(); Clockwork.declare(); }\n"))
+        .hasMessageContaining("Services.java:1: error:")
+        .hasMessageContaining("1 error in Services.java; fix it");
+  }
+
+  @Test
   void load_compilesOnce_whenSourceUnchanged() throws IOException {
     String source =
         """
