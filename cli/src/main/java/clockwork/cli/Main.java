@@ -35,6 +35,8 @@ import picocli.CommandLine.Spec;
       ImportCommand.class,
       ServiceCommand.class,
       ReapCommand.class,
+      ValidateCommand.class,
+      StateCommand.class,
       VersionCommand.class,
       CommandLine.HelpCommand.class
     },

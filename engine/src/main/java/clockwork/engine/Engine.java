@@ -591,6 +591,53 @@ public final class Engine {
     }
   }
 
+  /** The project's state, as the last command left it; changes nothing. */
+  public State state() {
+    return store.read();
+  }
+
+  /**
+   * Forgets a resource without destroying it ({@code clockwork state rm}): its state entry goes,
+   * whatever it made stays.
+   */
+  public void forget(String id, StateLock lock) {
+    store.remove(id, lock);
+  }
+
+  /**
+   * What {@link #validate} found.
+   *
+   * @param resources the ids declared, in order
+   * @param fromLock those whose model-filled values came from {@code clockwork.lock}
+   * @param forModel those a model has still to fill (at the next plan)
+   */
+  public record Validation(List<String> resources, List<String> fromLock, List<String> forModel) {}
+
+  /**
+   * Compiles and runs main.java, resolves it and checks every value as a plan would, with the
+   * model's values pinned in {@code clockwork.lock}: no target is asked, no model, no lock taken.
+   *
+   * @throws clockwork.engine.error.ClockworkException when main.java or a value is invalid
+   */
+  public Validation validate() {
+    Project project = new Project(name, store.read().projectId(), dir);
+    List<Resource> declared = program().resources();
+    var graph = new Resolver().resolve(declared);
+    var access = new Completer.ModelAccess(settings.value(Name.CW_MODEL), 0, () -> null, Set.of());
+    var ids = graph.nodes().stream().map(ResourceGraph.Node::id).toList();
+    try {
+      List<Desired> desired =
+          new Completer(providers, new ReportingContext(project, null, events, key), access)
+              .complete(graph);
+      return new Validation(
+          ids,
+          desired.stream().filter(d -> d.completion() != null).map(Desired::id).toList(),
+          List.of());
+    } catch (clockwork.engine.complete.NeedsModelException e) {
+      return new Validation(ids, List.of(), e.resources());
+    }
+  }
+
   /** Carries out a plan (an apply's or a destroy's); the lock must be held. */
   public ApplyResult apply(Plan plan, StateLock lock) {
     return new Applier(providers, store, parallelism, events, key, clock).apply(plan, lock);

@@ -6,6 +6,8 @@ import java.util.List;
 
 /** Resources need values from a model, and no model is configured; nothing was changed. */
 public final class NeedsModelException extends ClockworkException {
+  private final List<String> resources;
+
   NeedsModelException(List<String> resources) {
     super(
         "These resources leave fields for a model to fill, and no API key is set:\n  "
@@ -13,6 +15,12 @@ public final class NeedsModelException extends ClockworkException {
             + "\nSet CW_API_KEY (in the environment or the project's .env file, or with --api-key)"
             + " and CW_MODEL for your endpoint (CW_BASE_URL, OpenRouter by default; a local server"
             + " such as Ollama needs only CW_BASE_URL), or give these fields in main.java.");
+    this.resources = List.copyOf(resources);
+  }
+
+  /** Each resource that needs a model, with the fields it leaves. */
+  public List<String> resources() {
+    return resources;
   }
 
   @Override
