@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** Help on every command, and a suggestion for a mistyped one. */
@@ -62,5 +65,35 @@ class HelpTest {
         .contains("Unmatched argument at index 0: 'aply'", "Did you mean: clockwork apply")
         .contains("Run `clockwork --help` for usage.");
     assertThat(run("service", "strat").err()).contains("clockwork service start");
+  }
+
+  @Test
+  void theBashCompletionScript_completesCommandsAndOptions(@TempDir Path dir) throws Exception {
+    Run run = run("completion", "bash");
+    assertThat(run.code()).isZero();
+    Path script = dir.resolve("clockwork.bash");
+    Files.writeString(script, run.out());
+    assertThat(complete(script, "clockwork", "ap")).contains("apply");
+    assertThat(complete(script, "clockwork", "service", "st")).contains("start", "status", "stop");
+    assertThat(complete(script, "clockwork", "apply", "--wa")).contains("--watch");
+    assertThat(run("completion", "zsh").out()).startsWith("autoload -U +X compinit");
+  }
+
+  /** What bash offers after these words, with the script sourced. */
+  private static String complete(Path script, String... words) throws Exception {
+    String line =
+        "source "
+            + script
+            + "; COMP_WORDS=("
+            + String.join(" ", words)
+            + "); COMP_CWORD="
+            + (words.length - 1)
+            + "; COMP_LINE='"
+            + String.join(" ", words)
+            + "'; _complete_clockwork; echo \"${COMPREPLY[@]}\"";
+    Process bash = new ProcessBuilder("bash", "-c", line).redirectErrorStream(true).start();
+    String out = new String(bash.getInputStream().readAllBytes());
+    assertThat(bash.waitFor()).as(out).isZero();
+    return out;
   }
 }
