@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
       ReapCommand.class,
       ValidateCommand.class,
       StateCommand.class,
+      PsCommand.class,
       CompletionCommand.class,
       VersionCommand.class,
       CommandLine.HelpCommand.class

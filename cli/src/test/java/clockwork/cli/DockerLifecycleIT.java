@@ -92,6 +92,10 @@ class DockerLifecycleIT {
         .isEqualTo("data-" + suffix + ":/data");
     assertThat(docker("exec", api, "sh", "-c", "echo $MODE")).isEqualTo("one");
     assertThat(inspect(worker, "{{.HostConfig.RestartPolicy.Name}}")).isEqualTo("on-failure");
+    assertThat(Launcher.run(project, "ps"))
+        .succeeded()
+        .outContains("ID ", "STATUS", "net-" + suffix + " ", "docker-network  applied")
+        .outContains(api + " ", "docker      running");
 
     assertThat(Launcher.run(project, "plan", "--detailed-exitcode"))
         .succeeded()

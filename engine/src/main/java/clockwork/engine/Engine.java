@@ -37,6 +37,7 @@ import clockwork.engine.verify.Subject;
 import clockwork.engine.verify.Verifier;
 import clockwork.resources.BlankResource;
 import clockwork.spi.Project;
+import clockwork.spi.Sensitive;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -589,6 +590,49 @@ public final class Engine {
     } catch (Exception e) {
       return null; // unreachable: state's time counts, and the engine's error shows at the destroy
     }
+  }
+
+  /**
+   * A declared resource as it is now ({@code clockwork ps}).
+   *
+   * @param status a container's own ({@code running}, {@code exited}, {@code missing}), else {@code
+   *     applied} or {@code not applied}
+   * @param health a container's healthcheck's; {@code null} without one
+   * @param ports the host ports a container publishes, as {@code 8080/tcp}
+   * @param madeAt when state says it was first made; {@code null} before
+   */
+  public record Status(
+      String id, String kind, String status, String health, List<String> ports, String madeAt) {}
+
+  /** Each declared resource as it is now: a container as its engine says; changes nothing. */
+  public List<Status> status() {
+    State state = store.read();
+    var rows = new ArrayList<Status>();
+    for (Desired desired : load(new Project(name, state.projectId(), dir)).desired()) {
+      ProviderHandle<?, ?, ?> provider = providers.find(desired.kind()).orElseThrow();
+      ResourceState deployed = state.resources().get(desired.id());
+      String made = deployed == null ? null : deployed.createdAt();
+      String container = provider.containerName(desired.spec());
+      Containers.State seen = null;
+      String status = deployed != null ? "applied" : "not applied";
+      if (container != null && provider.containers() != null && deployed != null) {
+        try {
+          seen = provider.containers().state(container);
+          status = seen == null ? "missing" : seen.status();
+        } catch (Exception e) {
+          status = "unobservable: " + Sensitive.redact(String.valueOf(e.getMessage()));
+        }
+      }
+      rows.add(
+          new Status(
+              desired.id(),
+              desired.kind(),
+              status,
+              seen == null ? null : seen.health(),
+              seen == null ? List.of() : seen.publishedPorts(),
+              made));
+    }
+    return rows;
   }
 
   /** The project's state, as the last command left it; changes nothing. */
