@@ -12,9 +12,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Logging for the libraries Clockwork uses (docker-java, its HTTP client): to standard error, at
- * {@code CW_LOG_LEVEL} (default WARN, so a normal run prints only Clockwork's own output), from the
- * environment at first and from every place settings come from once they are read. Set in code
- * rather than an XML file, which costs start-up time.
+ * {@code CW_LOG_LEVEL} (default OFF, so a normal run prints only Clockwork's own output: no
+ * library's warning or stack trace reaches the terminal unless asked for), from the environment at
+ * first and from every place settings come from once they are read. Set in code rather than an XML
+ * file, which costs start-up time.
  */
 public final class LogConfigurator extends ContextAwareBase implements Configurator {
   private static final String DOCKER_COMMANDS = "com.github.dockerjava.core.command";
@@ -32,13 +33,13 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
     appender.start();
     var root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     root.addAppender(appender);
-    apply(context, Level.toLevel(System.getenv("CW_LOG_LEVEL"), Level.WARN));
+    apply(context, Level.toLevel(System.getenv("CW_LOG_LEVEL"), Level.OFF));
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
   }
 
   /** Sets the level once the settings are known, which may come from a flag or {@code .env}. */
   static void setLevel(String level) {
-    apply((LoggerContext) LoggerFactory.getILoggerFactory(), Level.toLevel(level, Level.WARN));
+    apply((LoggerContext) LoggerFactory.getILoggerFactory(), Level.toLevel(level, Level.OFF));
   }
 
   /**

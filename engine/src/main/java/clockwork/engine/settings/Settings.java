@@ -28,7 +28,7 @@ public final class Settings {
     CW_COMPLETION_MAX_RETRIES("3", 0),
     CW_COMPLETION_TIMEOUT("60", 1),
     CW_LOAD_TIMEOUT("60", 1),
-    CW_LOG_LEVEL("WARN", -1);
+    CW_LOG_LEVEL("OFF", -1);
 
     private final String defaultValue;
     // the least a whole-number setting may be; -1 for settings that are not numbers
