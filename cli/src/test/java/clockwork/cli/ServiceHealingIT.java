@@ -183,12 +183,14 @@ class ServiceHealingIT {
                 .formatted(web, DockerHost.IMAGE)
             + ".label(\"tier\", \"web\")\n        .policy(Policy.autoCorrect().fixesPerHour(10))");
     startWatching();
-    // another tool, making the container again with its own label whenever Clockwork's is there
+    // another tool, making the container again with its own label whenever Clockwork's is there;
+    // stopped by a flag, for a docker call that is interrupted clears the thread's interrupt
+    var running = new java.util.concurrent.atomic.AtomicBoolean(true);
     Thread other =
         Thread.ofVirtual()
             .start(
                 () -> {
-                  while (!Thread.currentThread().isInterrupted()) {
+                  while (running.get()) {
                     try {
                       var tier =
                           DockerHost.tryDocker(
@@ -215,7 +217,7 @@ class ServiceHealingIT {
           .filteredOn(e -> e.path("event").asText().equals("drift"))
           .anySatisfy(e -> assertThat(e.path("detail").asText()).contains("labels"));
     } finally {
-      other.interrupt();
+      running.set(false);
       other.join();
     }
   }
