@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -36,6 +35,7 @@ class ReapIT {
   @BeforeEach
   void declare() throws IOException {
     service = new TestService(home);
+    workspace.stoppingFirst(() -> service.stop(project));
     Files.writeString(
         project.resolve("main.java"),
         """
@@ -44,7 +44,7 @@ class ReapIT {
 
         void main() {
             var temp = new DockerResource("%1$s").image("%4$s").command("sleep", "3600").stopTimeout(0)
-                .policy(Policy.autoCorrect().maxDuration("3s"));
+                .policy(Policy.autoCorrect().maxDuration("10s"));
             var client = new DockerResource("%2$s").image("%4$s").command("sleep", "3600").stopTimeout(0)
                 .dependsOn(temp);
             var keeper = new DockerResource("%3$s").image("%4$s").command("sleep", "3600").stopTimeout(0);
@@ -57,11 +57,6 @@ class ReapIT {
             .formatted(temp, client, keeper, DockerHost.IMAGE));
   }
 
-  @AfterEach
-  void stop() throws IOException {
-    service.stop(project);
-  }
-
   private static boolean exists(String container) {
     return DockerHost.tryDocker("inspect", container).exitCode() == 0;
   }
@@ -72,14 +67,24 @@ class ReapIT {
     assertThat(Launcher.run(project, "reap", "--dry-run"))
         .succeeded()
         .outContains("Nothing has outlived its maxDuration.");
-    Thread.sleep(3500);
+    // 10 s leave the apply and the first dry run time on a busy machine; then wait out the rest
+    Instant created =
+        Instant.parse(
+            DockerHost.docker(
+                    "inspect",
+                    "--format",
+                    "{{index .Config.Labels \"dev.clockwork.created\"}}",
+                    temp)
+                .strip());
+    Thread.sleep(
+        Math.max(0, Duration.between(Instant.now(), created.plusMillis(10_300)).toMillis()));
 
     assertThat(Launcher.run(project, "reap", "--dry-run"))
         .succeeded()
         .outContains(
             "Expired:",
             "  - " + temp + ": made ",
-            "maxDuration PT3S: expired at ",
+            "maxDuration PT10S: expired at ",
             "  - " + client + ": depends on " + temp + ", which expired",
             "Dry run: nothing was removed.");
     assertThat(exists(temp)).isTrue();

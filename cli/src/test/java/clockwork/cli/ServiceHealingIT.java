@@ -3,6 +3,7 @@ package clockwork.cli;
 import static clockwork.cli.CliResultAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import clockwork.engine.error.ExitCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -40,14 +41,14 @@ class ServiceHealingIT {
   @BeforeEach
   void receiveWebhooks() throws IOException {
     service = new TestService(home);
+    workspace.stoppingFirst(() -> service.stop(project));
     port = service.port;
     receiver = new WebhookReceiver();
     alerts = receiver.alerts;
   }
 
   @AfterEach
-  void stop() throws IOException {
-    service.stop(project);
+  void stop() {
     receiver.close();
   }
 
@@ -270,6 +271,30 @@ class ServiceHealingIT {
         .succeeded()
         .outContains("The service heals " + project + " again.");
     await("fixed again after resume", Duration.ofSeconds(20), events("corrected", 3));
+  }
+
+  @Test
+  void aDestroyWhileTheServiceKeepsMakingAContainerAgain_leavesNothingBehind() throws Exception {
+    declare(
+        ("new DockerResource(\"%s\").image(\"%s\").command(\"sh\", \"-c\", \"exit"
+                    + " 3\").restartPolicy(\"no\").defaultAssertions(false).stopTimeout(0)")
+                .formatted(web, DockerHost.IMAGE)
+            + "\n        .policy(Policy.autoCorrect().fixesPerHour(1000))");
+    startWatching();
+    await("made again twice", Duration.ofSeconds(60), events("corrected", 2));
+
+    // the service fixes it at every check: the destroy waits for the lock, then wins
+    Instant deadline = Instant.now().plusSeconds(30);
+    CliResult destroy = clockwork("destroy", "--yes");
+    while (destroy.exitCode() == ExitCode.LOCKED.code() && Instant.now().isBefore(deadline)) {
+      destroy = clockwork("destroy", "--yes");
+    }
+    assertThat(destroy).succeeded();
+    Thread.sleep(4000); // four checks, any of which would make it again
+    assertThat(DockerHost.tryDocker("inspect", web).exitCode())
+        .as("the service made the destroyed container again")
+        .isNotZero();
+    assertThat(clockwork("state", "list")).succeeded().outDoesNotContain(web);
   }
 
   @Test

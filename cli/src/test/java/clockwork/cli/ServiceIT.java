@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -45,6 +44,7 @@ class ServiceIT {
   @BeforeEach
   void aServiceOfItsOwn() {
     service = new TestService(home);
+    workspace.stoppingFirst(() -> service.stop(project));
     port = service.port;
   }
 
@@ -54,11 +54,6 @@ class ServiceIT {
 
   private CliResult clockwork(String... args) {
     return Launcher.run(project, service.environment(Map.of()), args);
-  }
-
-  @AfterEach
-  void stopTheService() throws IOException {
-    service.stop(project);
   }
 
   private void declareContainer() throws IOException {

@@ -42,13 +42,13 @@ class ServiceRemediationIT {
   void start() throws IOException {
     DockerHost.ensureImages();
     service = new TestService(home);
+    workspace.stoppingFirst(() -> service.stop(project));
     model = new ScriptedModelServer();
     receiver = new WebhookReceiver();
   }
 
   @AfterEach
   void stop() throws IOException {
-    service.stop(project);
     model.close();
     receiver.close();
   }

@@ -44,17 +44,14 @@ class StatusPageIT {
   @BeforeEach
   void aServiceAndABrowserOfItsOwn() throws Exception {
     service = new TestService(home);
+    workspace.stoppingFirst(() -> service.stop(project));
     base = "http://127.0.0.1:" + service.port;
     browser = new HeadlessChromium(browserDir);
   }
 
   @AfterEach
-  void stopTheBrowserAndTheService() throws IOException {
-    try {
-      browser.close();
-    } finally {
-      service.stop(project);
-    }
+  void stopTheBrowser() {
+    browser.close();
   }
 
   private CliResult clockwork(String... args) {

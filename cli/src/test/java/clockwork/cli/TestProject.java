@@ -32,6 +32,12 @@ final class TestProject
   private final Path dir;
   private final String suffix = DockerHost.uniqueSuffix();
   private Supplier<Map<String, String>> environment = Map::of;
+  private Stopper first = () -> {};
+
+  /** Something the test started that must stop before destroy. */
+  interface Stopper {
+    void stop() throws IOException;
+  }
 
   private TestProject(boolean docker) {
     this.docker = docker;
@@ -60,6 +66,15 @@ final class TestProject
     return this;
   }
 
+  /**
+   * What stops before destroy runs: a service, which would otherwise hold the lock destroy needs,
+   * or make again what destroy removed.
+   */
+  TestProject stoppingFirst(Stopper first) {
+    this.first = first;
+    return this;
+  }
+
   /** The project directory. */
   Path dir() {
     return dir;
@@ -78,7 +93,8 @@ final class TestProject
   }
 
   @Override
-  public void afterTestExecution(ExtensionContext context) {
+  public void afterTestExecution(ExtensionContext context) throws IOException {
+    first.stop();
     if (Files.exists(dir.resolve("main.java")) || Files.exists(dir.resolve(".clockwork"))) {
       Launcher.run(dir, environment.get(), "destroy", "--yes");
     }

@@ -323,7 +323,7 @@ final class Healer {
       }
     }
     if (!drifted.isEmpty() || !failing.isEmpty()) {
-      after = fix(round, drifted, failing, undone);
+      after = fix(round, after, drifted, failing, undone);
     }
     for (Check.Resource resource : remedying) {
       after = remediator.remediate(round, resource, after);
@@ -621,15 +621,30 @@ final class Healer {
    * Applies the drifted resources again and replaces the failing ones, with what depends on them,
    * under the project's lock.
    *
+   * @param checked the state serial the check saw
    * @return the state serial afterwards
    */
   private long fix(
-      Round round, Set<String> drifted, Set<String> failing, Map<String, List<String>> undone) {
+      Round round,
+      long checked,
+      Set<String> drifted,
+      Set<String> failing,
+      Map<String, List<String>> undone) {
     Engine engine = round.engine();
     var fixing = new LinkedHashSet<String>(drifted);
     fixing.addAll(failing);
     ApplyResult result;
     try (StateLock lock = engine.lock("clockwork service")) {
+      if (serial(round.project) != checked) {
+        // a person applied or destroyed since the check: what it found may no longer be declared,
+        // or no longer be there to fix. The check's serial, kept, lets the next one see the change.
+        round.event(
+            String.join(", ", fixing),
+            Policy.Event.DEFERRED,
+            "the project was applied or destroyed since the check: the service looks again at the"
+                + " next check");
+        return checked;
+      }
       result = engine.apply(narrowed(engine.plan(lock), drifted, failing), lock);
     } catch (StateLockedException e) {
       round.event(
