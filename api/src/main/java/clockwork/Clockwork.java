@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -32,7 +33,12 @@ public final class Clockwork {
   /** What a program declares while it runs. */
   private static final class Program {
     final Set<Resource> resources = new LinkedHashSet<>();
+    final Map<String, String> environment;
     Policy policy;
+
+    Program(Map<String, String> environment) {
+      this.environment = Map.copyOf(environment);
+    }
   }
 
   /**
@@ -48,6 +54,11 @@ public final class Clockwork {
   }
 
   private Clockwork() {}
+
+  /** A variable as main.java sees it: the command's environment, over the project's .env. */
+  static String variable(String name) {
+    return DECLARED.isBound() ? DECLARED.get().environment.get(name) : System.getenv(name);
+  }
 
   /**
    * Declares resources. May be called more than once; a resource declared twice counts once.
@@ -99,11 +110,13 @@ public final class Clockwork {
    * policy. This is how the clockwork command runs {@code main.java}; a project's own code has no
    * need for it.
    *
+   * @param environment the variables {@link Secret#fromEnv} reads: the command's environment over
+   *     the project's {@code .env}
    * @throws X whatever the program throws
    */
-  public static <X extends Throwable> Declared collect(ScopedValue.CallableOp<?, X> program)
-      throws X {
-    var declared = new Program();
+  public static <X extends Throwable> Declared collect(
+      Map<String, String> environment, ScopedValue.CallableOp<?, X> program) throws X {
+    var declared = new Program(environment);
     ScopedValue.where(DECLARED, declared).call(program);
     return new Declared(List.copyOf(declared.resources), declared.policy);
   }

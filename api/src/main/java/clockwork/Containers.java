@@ -2,6 +2,7 @@ package clockwork;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** What assertions can ask the Docker engine about a container, by container name. */
 public interface Containers {
@@ -42,6 +43,18 @@ public interface Containers {
 
   /** Its log (standard output and error) since a moment. */
   String logs(String container, Instant since) throws Exception;
+
+  /**
+   * Its whole log, handed to {@code out} a chunk at a time as it comes ({@code clockwork logs});
+   * with {@code follow}, until the container stops or the thread is interrupted. By default the log
+   * as {@link #logs} reads it, and no following.
+   *
+   * @throws UnsupportedOperationException when asked to follow and the target cannot
+   */
+  default void stream(String container, boolean follow, Consumer<String> out) throws Exception {
+    if (follow) throw new UnsupportedOperationException("following a container's log");
+    out.accept(logs(container, Instant.EPOCH));
+  }
 
   /** What it uses now. */
   Usage usage(String container) throws Exception;

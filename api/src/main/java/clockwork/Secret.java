@@ -21,8 +21,9 @@ public final class Secret {
   }
 
   /**
-   * The value of an environment variable of the {@code clockwork} command; one that is not set
-   * stops the plan with an error naming it.
+   * The value of an environment variable of the {@code clockwork} command, or else of an entry of
+   * the project's {@code .env} (as compose reads it); one that is neither stops the plan with an
+   * error naming it.
    *
    * @throws IllegalArgumentException when the name is null or empty
    */
@@ -32,7 +33,7 @@ public final class Secret {
           "Secret.fromEnv(...) needs the name of an environment variable, such as"
               + " Secret.fromEnv(\"DB_PASSWORD\")");
     }
-    return new Secret(variable, System.getenv(variable));
+    return new Secret(variable, Clockwork.variable(variable));
   }
 
   /**
@@ -61,7 +62,9 @@ public final class Secret {
 
   /** Where it comes from, for messages, such as {@code the environment variable DB_PASSWORD}. */
   public String source() {
-    return variable != null ? "the environment variable " + variable : "a value in main.java";
+    return variable != null
+        ? "the environment variable " + variable + " (or its entry in .env)"
+        : "a value in main.java";
   }
 
   /** Never the value. */

@@ -176,6 +176,24 @@ public interface Provider<R extends Resource, S extends Record, O extends Record
   }
 
   /**
+   * What a spec holds that nothing else may hold at once, such as {@code "host port 8080/tcp"}: a
+   * resource being made or replaced waits for the removal, in the same apply, of one whose spec
+   * claims the same, so that renaming a container that publishes a port takes one apply. Claims of
+   * different kinds meet (a port is a port). None by default.
+   */
+  default Set<String> claims(S spec) {
+    return Set.of();
+  }
+
+  /**
+   * The fields of a spec as a plan shows them when the resource is made, for the plan that removes
+   * it to show too ({@link FieldChange#added}). None by default.
+   */
+  default List<FieldChange> describe(S spec) {
+    return List.of();
+  }
+
+  /**
    * Removes what Clockwork made for the resource: only the artifacts in {@code previous} that are
    * still what it made, and without failing when some are already gone.
    */

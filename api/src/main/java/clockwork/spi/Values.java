@@ -5,18 +5,29 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** How values are shown in plans: short text quoted, long text summarised. */
+/**
+ * How values are shown: in plans in full (text that spans lines as its lines, for the plan to show
+ * as a block or a line diff), in messages briefly.
+ */
 public final class Values {
   private static final int SHORT = 60;
 
   private Values() {}
 
   /**
-   * Shows a string as a plan does: quoted, with escapes, when it is short and on one line (such as
-   * {@code "port=80\n"}), otherwise as its size and hash (such as {@code <3 lines, 120 bytes,
-   * sha256 1a2b3c4d>}).
+   * Shows a text as a plan does, in full: quoted, with escapes, when it is one line (such as {@code
+   * "port=80"}); otherwise as it is, its lines shown as a block and diffed line by line.
    */
   public static String show(String text) {
+    return text.indexOf('\n') < 0 ? quote(text) : text;
+  }
+
+  /**
+   * Shows a string as a message does: quoted, with escapes, when it is short and on one line (such
+   * as {@code "port=80\n"}), otherwise as its size and hash (such as {@code <3 lines, 120 bytes,
+   * sha256 1a2b3c4d>}).
+   */
+  public static String brief(String text) {
     String quoted = quote(text);
     long lines = text.lines().count();
     if (quoted.length() <= SHORT + 2 && lines <= 1) return quoted;

@@ -19,8 +19,11 @@ import picocli.CommandLine.Spec;
 final class ApplyCommand implements Callable<Integer> {
   @ParentCommand Main main;
   @Spec CommandSpec spec;
+  @Mixin ShowOptions show;
   @Mixin ModelOptions model;
   @Mixin ChangeOptions options;
+  @Mixin JsonOption output;
+  @Mixin TargetOption target;
 
   @Option(
       names = "--assert",
@@ -36,27 +39,37 @@ final class ApplyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Engine engine = main.engine(options.parallelism(spec), model, spec);
+    output.requireApproved(options.yes, spec);
+    var progress = output.progress(spec);
+    Engine engine = main.engine(options.parallelism(spec), model, progress, spec);
     engine.requireSource();
     var confirmation = new Confirmation(options.yes, main.terminal, spec);
+    var document = new JsonDocument("apply");
     try (StateLock lock = engine.lock("apply")) {
-      Plan plan = engine.plan(lock);
+      Plan plan = target.narrow(engine.plan(lock), false, spec);
+      document.plan(plan);
       var out = spec.commandLine().getOut();
-      out.print(PlanRenderer.render(plan, "No changes: reality matches main.java."));
+      if (!output.json) {
+        out.print(show.renderer(main).render(plan, "No changes: reality matches main.java."));
+      }
+      boolean applied = true;
       if (plan.hasChanges()) {
         if (!confirmation.confirmed("Apply these changes?")) return ExitCode.FAILED.code();
         ApplyResult result = engine.apply(plan, lock);
-        out.print(ResultRenderer.render("Apply", result));
-        if (!result.succeeded()) return ExitCode.FAILED.code();
+        document.result(result);
+        if (!output.json) out.print(ResultRenderer.render("Apply", result));
+        applied = result.succeeded();
       }
       boolean passed = true;
-      if (verify) {
+      if (verify && applied) {
         List<AssertionResult> results = engine.verify();
-        out.print("\n" + AssertionRenderer.table(results));
+        document.assertions(results);
+        if (!output.json) out.print("\n" + AssertionRenderer.table(results));
         passed = AssertionRenderer.passed(results);
       }
-      if (watch) ServiceCommand.watch(main.dir.toAbsolutePath().normalize(), out);
-      return (passed ? ExitCode.OK : ExitCode.FAILED).code();
+      if (output.json) out.print(document.text());
+      if (watch && applied) ServiceCommand.watch(main.dir.toAbsolutePath().normalize(), progress);
+      return (applied && passed ? ExitCode.OK : ExitCode.FAILED).code();
     }
   }
 }

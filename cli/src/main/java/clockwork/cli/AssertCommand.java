@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -21,15 +20,16 @@ final class AssertCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ModelOptions model;
 
-  @Option(names = "--json", description = "Print the results as JSON (progress goes to errors).")
-  boolean json;
+  @Mixin JsonOption output;
 
   @Override
   public Integer call() {
     var out = spec.commandLine().getOut();
-    var progress = json ? spec.commandLine().getErr() : out;
-    List<AssertionResult> results = main.engine(1, model, progress, spec).verify();
-    out.print(json ? AssertionRenderer.json(results) : AssertionRenderer.table(results));
+    List<AssertionResult> results = main.engine(1, model, output.progress(spec), spec).verify();
+    out.print(
+        output.json
+            ? new JsonDocument("assert").assertions(results).text()
+            : AssertionRenderer.table(results));
     return AssertionRenderer.passed(results) ? ExitCode.OK.code() : ExitCode.FAILED.code();
   }
 }

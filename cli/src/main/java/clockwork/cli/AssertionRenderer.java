@@ -1,12 +1,8 @@
 package clockwork.cli;
 
-import clockwork.engine.state.Json;
 import clockwork.engine.verify.AssertionResult;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /** Shows assertion results: a table per resource and a summary, or JSON for scripts. */
 final class AssertionRenderer {
@@ -45,32 +41,6 @@ final class AssertionRenderer {
         .append(failed)
         .append(" failed.\n")
         .toString();
-  }
-
-  static String json(List<AssertionResult> results) {
-    var document = new LinkedHashMap<String, Object>();
-    document.put("passed", passed(results));
-    document.put(
-        "results",
-        results.stream()
-            .map(
-                r -> {
-                  Map<String, Object> entry = new LinkedHashMap<>();
-                  entry.put("resource", r.resourceId());
-                  entry.put("assertion", r.assertion());
-                  entry.put("description", r.description());
-                  entry.put("passed", r.passed());
-                  entry.put("observation", r.observation());
-                  entry.put("seconds", r.took().toMillis() / 1000.0);
-                  entry.put("checks", r.checks());
-                  return entry;
-                })
-            .toList());
-    try {
-      return Json.MAPPER.writeValueAsString(document) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("results are plain values", e);
-    }
   }
 
   private static String pad(String text, int width) {

@@ -25,7 +25,10 @@ final class DestroyCommand implements Callable<Integer> {
 
   @ParentCommand Main main;
   @Spec CommandSpec spec;
+  @Mixin ShowOptions show;
   @Mixin ChangeOptions options;
+  @Mixin JsonOption output;
+  @Mixin TargetOption target;
 
   @Option(
       names = "--keep-files",
@@ -42,21 +45,30 @@ final class DestroyCommand implements Callable<Integer> {
               + "\" is not a directory: point it at the project directory, the one holding"
               + " main.java");
     }
-    Engine engine = main.engine(options.parallelism(spec), null, spec);
+    output.requireApproved(options.yes, spec);
+    Engine engine = main.engine(options.parallelism(spec), null, output.progress(spec), spec);
     var out = spec.commandLine().getOut();
+    var document = new JsonDocument("destroy");
     if (!engine.planDestroy(keepFiles).hasChanges()) {
-      out.println(NOTHING);
+      out.print(output.json ? document.plan(engine.planDestroy(keepFiles)).text() : NOTHING + "\n");
       return ExitCode.OK.code();
     }
     var confirmation = new Confirmation(options.yes, main.terminal, spec);
     try (StateLock lock = engine.lock("destroy")) {
-      Plan plan = engine.planDestroy(keepFiles);
-      out.print(PlanRenderer.render(plan, NOTHING));
-      if (!plan.hasChanges()) return ExitCode.OK.code();
-      if (!confirmation.confirmed("Destroy all of these?")) return ExitCode.FAILED.code();
-      ApplyResult result = engine.apply(plan, lock);
-      out.print(ResultRenderer.render("Destroy", result));
-      return (result.succeeded() ? ExitCode.OK : ExitCode.FAILED).code();
+      Plan plan = target.narrow(engine.planDestroy(keepFiles), true, spec);
+      document.plan(plan);
+      if (!output.json) out.print(show.renderer(main).render(plan, NOTHING));
+      boolean succeeded = true;
+      if (plan.hasChanges()) {
+        String question = target.targets.isEmpty() ? "Destroy all of these?" : "Destroy these?";
+        if (!confirmation.confirmed(question)) return ExitCode.FAILED.code();
+        ApplyResult result = engine.apply(plan, lock);
+        document.result(result);
+        if (!output.json) out.print(ResultRenderer.render("Destroy", result));
+        succeeded = result.succeeded();
+      }
+      if (output.json) out.print(document.text());
+      return (succeeded ? ExitCode.OK : ExitCode.FAILED).code();
     }
   }
 }

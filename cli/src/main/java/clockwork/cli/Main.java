@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionCommand.class,
     description = "Makes the infrastructure declared in main.java real, and keeps it so.",
     subcommands = {
+      InitCommand.class,
       PlanCommand.class,
       ApplyCommand.class,
       AssertCommand.class,
@@ -38,6 +39,8 @@ import picocli.CommandLine.Spec;
       ValidateCommand.class,
       StateCommand.class,
       PsCommand.class,
+      LogsCommand.class,
+      DoctorCommand.class,
       CompletionCommand.class,
       VersionCommand.class,
       CommandLine.HelpCommand.class
@@ -57,6 +60,12 @@ public final class Main implements Runnable {
       paramLabel = "DIR",
       description = "The project directory, holding main.java (default: the current directory).")
   Path dir = Path.of("");
+
+  @Option(
+      names = "--no-color",
+      scope = ScopeType.INHERIT,
+      description = "No colour, even on a terminal (as NO_COLOR=1 does).")
+  boolean noColor;
 
   @Spec CommandSpec spec;
 
@@ -83,7 +92,13 @@ public final class Main implements Runnable {
 
   /** An engine whose progress goes to {@code progress}, such as errors when output is JSON. */
   Engine engine(int parallelism, ModelOptions model, PrintWriter progress, CommandSpec command) {
-    var printer = new ProgressPrinter(progress, command.commandLine().getErr());
+    var printer =
+        new ProgressPrinter(
+            progress,
+            command.commandLine().getErr(),
+            terminal.interactive(),
+            colours(),
+            command.qualifiedName());
     Settings settings =
         Settings.load(
             model == null ? Map.of() : model.flags(), System.getenv(), dir.toAbsolutePath());
@@ -94,6 +109,16 @@ public final class Main implements Runnable {
         .refreshAi(model == null ? Set.of() : model.refresh())
         .events(printer)
         .build();
+  }
+
+  /** Colour when a person reads the output and has not asked for none. */
+  Colours colours() {
+    String noColour = System.getenv("NO_COLOR");
+    return new Colours(
+        terminal.interactive()
+            && !noColor
+            && (noColour == null || noColour.isEmpty())
+            && !"dumb".equals(System.getenv("TERM")));
   }
 
   /** {@code --help} and {@code -h} on every command below the top one, which has them already. */
@@ -120,14 +145,15 @@ public final class Main implements Runnable {
 
   /** Runs the command line and returns its exit code. */
   static int execute(String[] args, PrintWriter out, PrintWriter err, Terminal terminal) {
-    var cli = new CommandLine(new Main(terminal));
+    var main = new Main(terminal);
+    var cli = new CommandLine(main);
     withHelp(cli);
     cli.setOut(out);
     cli.setErr(err);
     cli.setUsageHelpAutoWidth(true);
     cli.setParameterExceptionHandler(
         (e, arguments) -> {
-          err.println("Error: " + e.getMessage());
+          err.println(main.colours().red("Error:") + " " + e.getMessage());
           String command = e.getCommandLine().getCommandSpec().qualifiedName();
           if (e instanceof CommandLine.UnmatchedArgumentException unmatched
               && !unmatched.getSuggestions().isEmpty()) {
@@ -144,17 +170,19 @@ public final class Main implements Runnable {
     cli.setExecutionExceptionHandler(
         (e, command, parsed) -> {
           if (e instanceof ClockworkException failure) {
-            err.println("Error: " + Sensitive.redact(failure.getMessage()));
+            err.println(
+                main.colours().red("Error:") + " " + Sensitive.redact(failure.getMessage()));
             return failure.exitCode().code();
           }
           if (e instanceof UncheckedIOException io) {
-            err.println("Error: " + Sensitive.redact(io.getMessage()));
+            err.println(main.colours().red("Error:") + " " + Sensitive.redact(io.getMessage()));
             return ExitCode.FAILED.code();
           }
           // a library's failure: its message here, where it happened in the log
           LoggerFactory.getLogger(Main.class).debug("clockwork failed", e);
           err.println(
-              "Error: clockwork failed unexpectedly: "
+              main.colours().red("Error:")
+                  + " clockwork failed unexpectedly: "
                   + Sensitive.redact(String.valueOf(e))
                   + " (CW_LOG_LEVEL=DEBUG shows where)");
           return ExitCode.FAILED.code();

@@ -18,7 +18,10 @@ import picocli.CommandLine.Spec;
 final class PlanCommand implements Callable<Integer> {
   @ParentCommand Main main;
   @Spec CommandSpec spec;
+  @Mixin ShowOptions show;
   @Mixin ModelOptions model;
+  @Mixin JsonOption output;
+  @Mixin TargetOption target;
 
   @Option(
       names = "--detailed-exitcode",
@@ -27,11 +30,14 @@ final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Engine engine = main.engine(1, model, spec);
-    Plan plan = engine.plan();
+    Engine engine = main.engine(1, model, output.progress(spec), spec);
+    Plan plan = target.narrow(engine.plan(), false, spec);
     spec.commandLine()
         .getOut()
-        .print(PlanRenderer.render(plan, "No changes: reality matches main.java."));
+        .print(
+            output.json
+                ? new JsonDocument("plan").plan(plan).text()
+                : show.renderer(main).render(plan, "No changes: reality matches main.java."));
     return (detailedExitCode && plan.hasChanges() ? ExitCode.CHANGES : ExitCode.OK).code();
   }
 }

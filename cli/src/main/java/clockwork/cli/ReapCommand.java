@@ -23,6 +23,7 @@ final class ReapCommand implements Callable<Integer> {
 
   @ParentCommand Main main;
   @Spec CommandSpec spec;
+  @Mixin ShowOptions show;
   @Mixin ChangeOptions options;
 
   @Option(names = "--dry-run", description = "List what would be removed, and remove nothing.")
@@ -57,9 +58,9 @@ final class ReapCommand implements Callable<Integer> {
     }
   }
 
-  private static void list(Engine.Reap reap, PrintWriter out) {
+  private void list(Engine.Reap reap, PrintWriter out) {
     out.println("Expired:");
     reap.reasons().forEach((id, why) -> out.println("  - " + id + ": " + why));
-    out.print(PlanRenderer.render(reap.plan(), NOTHING));
+    out.print(show.renderer(main).render(reap.plan(), NOTHING));
   }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -35,7 +36,7 @@ final class StateCommand implements Runnable {
   }
 
   /** A resource's entry; an error naming those there are when state holds none by that id. */
-  private static ResourceState entry(State state, String id, CommandSpec command) {
+  static ResourceState entry(State state, String id, CommandSpec command) {
     ResourceState entry = state.resources().get(id);
     if (entry == null) {
       throw new CommandLine.ParameterException(
@@ -54,11 +55,16 @@ final class StateCommand implements Runnable {
   static final class List implements Callable<Integer> {
     @ParentCommand StateCommand state;
     @Spec CommandSpec spec;
+    @Mixin JsonOption output;
 
     @Override
     public Integer call() {
       var out = spec.commandLine().getOut();
       Map<String, ResourceState> resources = state.engine(spec).state().resources();
+      if (output.json) {
+        out.print(new JsonDocument("state list").state(resources).text());
+        return ExitCode.OK.code();
+      }
       if (resources.isEmpty()) {
         out.println("State holds nothing: nothing was applied, or everything was destroyed.");
       }

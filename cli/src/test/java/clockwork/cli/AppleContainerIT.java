@@ -86,8 +86,9 @@ class AppleContainerIT {
     declare("staging");
     assertThat(Launcher.run(project, env, "apply", "--yes"))
         .succeeded()
-        .outContains("-/+ web (apple-container)", "envVars: [\"MODE=prod\"] → [\"MODE=staging\"]")
-        .outContains("forces replacement");
+        .outContains(
+            "-/+ web (apple-container)",
+            "envVars:  # forces replacement\n        -\"MODE=prod\"\n        +\"MODE=staging\"\n");
     assertThat(calls()).contains("stop web", "delete web");
     assertThat(calls().getLast()).contains("--env MODE=staging");
 

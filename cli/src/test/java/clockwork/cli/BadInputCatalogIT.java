@@ -646,7 +646,7 @@ class BadInputCatalogIT {
                   g,
                   "image " + image[1],
                   "new DockerResource(\"web-{SFX}\").image(\"" + image[0] + "\")")
-              .says("DockerResource \"web-{SFX}\"", "image " + Values.show(image[0])));
+              .says("DockerResource \"web-{SFX}\"", "image " + Values.brief(image[0])));
     }
     for (String[] port :
         new String[][] {

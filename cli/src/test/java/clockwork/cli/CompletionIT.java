@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import clockwork.engine.error.ExitCode;
 import clockwork.engine.model.ScriptedModelServer;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,7 +91,7 @@ class CompletionIT {
   }
 
   @Test
-  void settingsComeFromDotEnv_andFlagsWinOverIt() throws IOException {
+  void settingsComeFromDotEnv_andFlagsWinOverIt() throws Exception {
     Files.writeString(
         project.resolve("main.java"),
         """
@@ -110,13 +111,24 @@ class CompletionIT {
 
     assertThat(Launcher.run(project, "plan"))
         .succeeded()
-        .outContains("\"hi\\n\"  # chosen by dotenv-model");
+        .outContains("content:  # chosen by dotenv-model\n        hi\n");
     assertThat(server.requests().getLast().body().path("model").asText()).isEqualTo("dotenv-model");
 
     assertThat(Launcher.run(project, "plan"))
         .succeeded()
-        .outContains("\"hi\\n\"  # from clockwork.lock");
+        .outContains("content:  # from clockwork.lock\n        hi\n");
     assertThat(server.requests()).hasSize(1);
+    JsonNode content = null;
+    for (JsonNode field :
+        JsonOutput.document(Launcher.run(project, "plan", "--json"))
+            .path("changes")
+            .get(0)
+            .path("fields")) {
+      if (field.path("field").asText().equals("content")) content = field;
+    }
+    assertThat(content).isNotNull();
+    assertThat(content.path("chosenBy").asText()).isEqualTo("dotenv-model");
+    assertThat(content.path("pinned").asBoolean()).isTrue();
 
     assertThat(Launcher.run(project, "plan", "--model", "flag-model")).succeeded();
     assertThat(server.requests()).hasSize(2);

@@ -5,18 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import clockwork.engine.error.ExitCode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** apply and destroy at a real terminal (a pseudo-terminal made by script(1)) ask first. */
 class ConfirmationIT {
-  private static final String LAUNCHER = System.getProperty("clockwork.launcher");
-
   @RegisterExtension final TestProject workspace = TestProject.withoutDocker();
 
   final Path project = workspace.dir();
@@ -29,18 +26,11 @@ class ConfirmationIT {
             + ".content(\"a\")); }");
   }
 
-  /** Runs clockwork on a terminal, typing the answer. */
+  /** Runs clockwork on a terminal, typing the answer; without colour, to read its text. */
   private CliResult atTerminal(String answer, String command) throws Exception {
-    Process process =
-        new ProcessBuilder("script", "-qec", LAUNCHER + " " + command, "/dev/null")
-            .directory(project.toFile())
-            .redirectErrorStream(true)
-            .start();
-    process.getOutputStream().write((answer + "\n").getBytes(StandardCharsets.UTF_8));
-    process.getOutputStream().close();
-    assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    return new CliResult(process.exitValue(), output.replace("\r\n", "\n"), "");
+    return PseudoTerminal.start(project, Map.of("NO_COLOR", "1"), command.split(" "))
+        .type(answer + "\n")
+        .finish();
   }
 
   @Test

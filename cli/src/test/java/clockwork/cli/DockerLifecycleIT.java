@@ -108,7 +108,9 @@ class DockerLifecycleIT {
             "  -/+ "
                 + api
                 + " (docker)\n"
-                + "      envVars: [\"MODE=one\"] → [\"MODE=two\"]  # forces replacement\n",
+                + "      envVars:  # forces replacement\n"
+                + "        -\"MODE=one\"\n"
+                + "        +\"MODE=two\"\n",
             "  ~ " + worker + " (docker)\n      restartPolicy: \"on-failure\" → \"always\"\n",
             "Plan: 0 to create, 1 to update, 1 to replace, 0 to delete.");
     String oldApi = inspect(api, "{{.Id}}");
@@ -160,6 +162,35 @@ class DockerLifecycleIT {
     assertThat(Launcher.run(project, "plan"))
         .succeeded()
         .outContains("Plan: 4 to create, 0 to update, 0 to replace, 0 to delete.");
+  }
+
+  @Test
+  void renamingAContainerThatPublishesAPort_takesOneApply_theOldOneGoingFirst() throws Exception {
+    String declaration =
+        """
+        import clockwork.resources.*;
+
+        void main() {
+            clockwork.Clockwork.declare(new DockerResource("%s").image("%s")
+                .command("httpd", "-f", "-p", "80", "-h", "/").ports("%d:80").stopTimeout(1));
+        }
+        """;
+    String renamed = "web-" + suffix;
+    Files.writeString(
+        project.resolve("main.java"), declaration.formatted(api, DockerHost.IMAGE, port));
+    assertThat(Launcher.run(project, "apply", "--yes")).succeeded();
+
+    Files.writeString(
+        project.resolve("main.java"), declaration.formatted(renamed, DockerHost.IMAGE, port));
+    assertThat(Launcher.run(project, "apply", "--yes"))
+        .succeeded()
+        .outContains(
+            "+ " + renamed + " (docker)", "- " + api + " (docker)", "1 created", "1 deleted")
+        .outDoesNotContain("already in use");
+    assertThat(DockerHost.tryDocker("inspect", api).exitCode()).isNotZero();
+    assertThat(inspect(renamed, "{{.State.Running}}")).isEqualTo("true");
+    assertThat(inspect(renamed, "{{(index (index .NetworkSettings.Ports \"80/tcp\") 0).HostPort}}"))
+        .isEqualTo(Integer.toString(port));
   }
 
   @Test

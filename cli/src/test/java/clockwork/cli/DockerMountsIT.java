@@ -82,8 +82,10 @@ class DockerMountsIT {
         .exitedWith(ExitCode.CHANGES)
         .outContains(
             "  ~ app.conf (file)\n      content: \"version=1\" → \"version=2\"\n",
-            "  -/+ " + web + " (docker)\n      mountedFiles: [\"conf/app.conf=",
-            "  # forces replacement");
+            "  -/+ "
+                + web
+                + " (docker)\n      mountedFiles:  # forces replacement\n"
+                + "        -\"conf/app.conf=");
     assertThat(Launcher.run(project, "apply", "--yes"))
         .succeeded()
         .outContains("Apply complete: 0 created, 1 updated, 1 replaced, 0 deleted.");

@@ -193,7 +193,7 @@ class DockerSettingsIT {
 
     assertThat(Launcher.run(project, "plan"))
         .succeeded()
-        .outContains("subnet:  \"10.231.7.0/24\"", "networkAddresses: [\"net-" + suffix);
+        .outContains("subnet:  \"10.231.7.0/24\"", "networkAddresses:\n        \"net-" + suffix);
     assertThat(Launcher.run(project, "apply", "--yes")).succeeded();
 
     assertThat(

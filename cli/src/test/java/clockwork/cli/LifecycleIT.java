@@ -88,7 +88,9 @@ class LifecycleIT {
         .outContains(
             "  + notes.txt (file)  # deleted outside Clockwork\n",
             "  ~ config (file)  # changed outside Clockwork\n"
-                + "      content: <edited outside Clockwork: 15 bytes, sha256 ",
+                + "      content:\n"
+                + "        -edited by hand\n"
+                + "        +port=80\n",
             "Plan: 1 to create, 1 to update, 0 to replace, 0 to delete.");
 
     // a file edited since Clockwork wrote it is the user's now: destroy says so and leaves it
@@ -96,7 +98,7 @@ class LifecycleIT {
         .succeeded()
         .outContains(
             "  - notes.txt (file)",
-            "      leaves:  file gen/sub/app.conf (its content is not what Clockwork wrote: changed"
+            "      leaves: file gen/sub/app.conf (its content is not what Clockwork wrote: changed"
                 + " since, or never its own), dir gen/sub (it holds what is left in place), dir"
                 + " gen (it holds what is left in place)\n",
             "      deletes: file elsewhere/moved.txt, dir elsewhere\n",

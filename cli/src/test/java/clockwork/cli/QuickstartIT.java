@@ -78,8 +78,8 @@ class QuickstartIT {
         .outContains(
             "Docker engine: ",
             "  webapp\n    + db (docker)  # pulls image \"postgres:15-alpine\"\n",
-            "ports:         [\"5433:5432/tcp\"]",
-            "\"DB_HOST=webapp.db\", \"DB_PORT=5432\"",
+            "        ports:\n          \"5433:5432/tcp\"\n",
+            "          \"DB_HOST=webapp.db\"\n          \"DB_PORT=5432\"\n",
             "Plan: 2 to create, 0 to update, 0 to replace, 0 to delete.");
   }
 

@@ -15,6 +15,8 @@ import clockwork.engine.complete.Remedy;
 import clockwork.engine.event.EventListener;
 import clockwork.engine.event.ReportingContext;
 import clockwork.engine.load.Loader;
+import clockwork.engine.model.AnswerFormat;
+import clockwork.engine.model.Message;
 import clockwork.engine.model.ModelClient;
 import clockwork.engine.model.OpenAiModelClient;
 import clockwork.engine.plan.Plan;
@@ -36,6 +38,7 @@ import clockwork.engine.verify.AssertionResult;
 import clockwork.engine.verify.Subject;
 import clockwork.engine.verify.Verifier;
 import clockwork.resources.BlankResource;
+import clockwork.spi.Fillable;
 import clockwork.spi.Project;
 import clockwork.spi.Sensitive;
 import java.io.IOException;
@@ -54,6 +57,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -251,6 +256,7 @@ public final class Engine {
             workDir.resolve("classes"),
             providers.declarations(),
             Duration.ofSeconds(settings.number(Name.CW_LOAD_TIMEOUT)),
+            settings.variables(),
             events)
         .load(dir.resolve(SOURCE));
   }
@@ -600,9 +606,16 @@ public final class Engine {
    * @param health a container's healthcheck's; {@code null} without one
    * @param ports the host ports a container publishes, as {@code 8080/tcp}
    * @param madeAt when state says it was first made; {@code null} before
+   * @param claims what it holds exclusively once made, such as {@code host port 8080/tcp}
    */
   public record Status(
-      String id, String kind, String status, String health, List<String> ports, String madeAt) {}
+      String id,
+      String kind,
+      String status,
+      String health,
+      List<String> ports,
+      String madeAt,
+      Set<String> claims) {}
 
   /** Each declared resource as it is now: a container as its engine says; changes nothing. */
   public List<Status> status() {
@@ -630,9 +643,33 @@ public final class Engine {
               status,
               seen == null ? null : seen.health(),
               seen == null ? List.of() : seen.publishedPorts(),
-              made));
+              made,
+              provider.claims(desired.spec())));
     }
     return rows;
+  }
+
+  /** What {@link #logs} found. */
+  public enum Logs {
+    SHOWN,
+    RUNS_NO_CONTAINER,
+    CONTAINER_MISSING
+  }
+
+  /**
+   * Hands the log of the container a resource runs as, as state records it, to {@code out}; with
+   * {@code follow}, as it comes, until the container stops. Needs no main.java; changes nothing.
+   *
+   * @param id a resource state holds
+   */
+  public Logs logs(String id, boolean follow, Consumer<String> out) throws Exception {
+    ResourceState entry = store.read().resources().get(id);
+    ProviderHandle<?, ?, ?> provider = providers.find(entry.kind()).orElse(null);
+    String container = provider == null ? null : provider.containerName(entry);
+    if (container == null || provider.containers() == null) return Logs.RUNS_NO_CONTAINER;
+    if (provider.containers().state(container) == null) return Logs.CONTAINER_MISSING;
+    provider.containers().stream(container, follow, out);
+    return Logs.SHOWN;
   }
 
   /** The project's state, as the last command left it; changes nothing. */
@@ -654,8 +691,10 @@ public final class Engine {
    * @param resources the ids declared, in order
    * @param fromLock those whose model-filled values came from {@code clockwork.lock}
    * @param forModel those a model has still to fill (at the next plan)
+   * @param kinds the kinds declared, such as {@code docker}
    */
-  public record Validation(List<String> resources, List<String> fromLock, List<String> forModel) {}
+  public record Validation(
+      List<String> resources, List<String> fromLock, List<String> forModel, Set<String> kinds) {}
 
   /**
    * Compiles and runs main.java, resolves it and checks every value as a plan would, with the
@@ -669,6 +708,8 @@ public final class Engine {
     var graph = new Resolver().resolve(declared);
     var access = new Completer.ModelAccess(settings.value(Name.CW_MODEL), 0, () -> null, Set.of());
     var ids = graph.nodes().stream().map(ResourceGraph.Node::id).toList();
+    var kinds = new TreeSet<String>();
+    graph.nodes().forEach(node -> kinds.add(node.resource().kind()));
     try {
       List<Desired> desired =
           new Completer(providers, new ReportingContext(project, null, events, key), access)
@@ -676,10 +717,54 @@ public final class Engine {
       return new Validation(
           ids,
           desired.stream().filter(d -> d.completion() != null).map(Desired::id).toList(),
-          List.of());
+          List.of(),
+          kinds);
     } catch (clockwork.engine.complete.NeedsModelException e) {
-      return new Validation(ids, List.of(), e.resources());
+      return new Validation(ids, List.of(), e.resources(), kinds);
     }
+  }
+
+  /**
+   * Reaches where a kind's resources go, as a plan would ({@code clockwork doctor}).
+   *
+   * @return how the target describes itself, such as the Docker engine with its API version
+   * @throws Exception why it cannot be reached, and what to do
+   */
+  public String reach(String kind) throws Exception {
+    ProviderHandle<?, ?, ?> provider = providers.find(kind).orElseThrow();
+    var project = new Project(name, store.read().projectId(), dir);
+    provider.observe(Map.of(), new ReportingContext(project, null, events, key));
+    return provider.target();
+  }
+
+  /**
+   * Asks the model one small question, in the structured format completions use ({@code clockwork
+   * doctor}): the endpoint answers, takes the key and gives an answer of that format.
+   *
+   * @return the model's name; {@code null} when no key (or endpoint) is set
+   * @throws clockwork.engine.model.ModelException why no usable answer came, and what to do
+   */
+  public String askModel() {
+    ModelClient client = modelClient();
+    if (client == null) return null;
+    var format =
+        new AnswerFormat(
+            "doctor_check", List.of(new Fillable("ok", Fillable.Shape.TEXT, "the word yes")));
+    String answer =
+        client.ask(
+            List.of(
+                Message.system("Answer in the JSON format given."),
+                Message.user(
+                    "{\"resource\": {\"id\": \"clockwork-doctor\"}, \"task\": \"say yes\"}")),
+            format);
+    try {
+      if (!Json.MAPPER.readTree(answer).has("ok")) throw new IllegalStateException(answer);
+    } catch (Exception e) {
+      throw new IllegalStateException(
+          "the model answered, but not in the JSON format asked for: completions need an endpoint"
+              + " with structured output (JSON schema or JSON mode)");
+    }
+    return client.model();
   }
 
   /** Carries out a plan (an apply's or a destroy's); the lock must be held. */

@@ -25,8 +25,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -73,6 +75,15 @@ public final class Applier {
    */
   public ApplyResult apply(Plan plan, StateLock lock) {
     List<Change> work = plan.changes().stream().filter(c -> c.action() != Action.SAME).toList();
+    events.on(new Event.ApplyStarted(work.size()));
+    try {
+      return run(work, plan, lock);
+    } finally {
+      events.on(new Event.ApplyEnded());
+    }
+  }
+
+  private ApplyResult run(List<Change> work, Plan plan, StateLock lock) {
     prepare(work, plan.project());
     // Platform threads, as many as may run at once: providers block in native calls (docker-java
     // reaches the engine's socket through JNA), which would pin the few carriers of virtual
@@ -111,6 +122,8 @@ public final class Applier {
     private final ExecutorService executor;
     private final Map<String, Change> made = new HashMap<>();
     private final Map<String, List<Change>> deletedDependents = new HashMap<>();
+    // what each delete frees for others to take: a host port, say
+    private final Map<String, List<Change>> deletesClaiming = new HashMap<>();
     // per change: completes with null when it succeeded, else with the id of the failed change
     // that stopped it
     private final Map<String, CompletableFuture<String>> outcomes = new HashMap<>();
@@ -131,19 +144,39 @@ public final class Applier {
           for (String dependency : change.dependsOn()) {
             deletedDependents.computeIfAbsent(dependency, id -> new ArrayList<>()).add(change);
           }
+          for (String claim : claims(change)) {
+            deletesClaiming.computeIfAbsent(claim, c -> new ArrayList<>()).add(change);
+          }
         }
       }
     }
 
     /**
-     * What a change waits for: a make or change, the makes and changes of its dependencies; a
-     * delete, the deletes of the resources that depended on it.
+     * What a change waits for: a make or change, the makes and changes of its dependencies and the
+     * deletes that free what it claims; a delete, the deletes of the resources that depended on it.
      */
     private List<Change> waitsFor(Change change) {
       if (change.action() == Action.DELETE) {
         return deletedDependents.getOrDefault(change.id(), List.of());
       }
-      return change.dependsOn().stream().map(made::get).filter(c -> c != null).toList();
+      var before = new LinkedHashSet<Change>();
+      change.dependsOn().stream().map(made::get).filter(c -> c != null).forEach(before::add);
+      for (String claim : claims(change)) {
+        before.addAll(deletesClaiming.getOrDefault(claim, List.of()));
+      }
+      return List.copyOf(before);
+    }
+
+    /** What the change's spec claims: the desired one, or for a delete the one state holds. */
+    private Set<String> claims(Change change) {
+      return providers
+          .find(change.kind())
+          .map(
+              handle ->
+                  change.action() == Action.DELETE
+                      ? handle.claims(change.previous())
+                      : handle.claims(change.desired()))
+          .orElse(Set.of());
     }
 
     ApplyResult result() {
@@ -238,7 +271,8 @@ public final class Applier {
               outcome.artifacts(),
               change.dependsOn(),
               change.action() == Action.UPDATE ? change.previous().createdAt() : now,
-              now));
+              now,
+              change.composites()));
     }
 
     private Operation operation(Change change) {

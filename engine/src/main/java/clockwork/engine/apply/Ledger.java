@@ -44,7 +44,7 @@ final class Ledger {
     put(
         id,
         current == null
-            ? new ResourceState(kind, null, null, owned, dependsOn, now, now)
+            ? new ResourceState(kind, null, null, owned, dependsOn, now, now, List.of())
             : new ResourceState(
                 current.kind(),
                 current.spec(),
@@ -52,7 +52,8 @@ final class Ledger {
                 owned,
                 current.dependsOn(),
                 current.createdAt(),
-                now));
+                now,
+                current.composites()));
   }
 
   synchronized void record(String id, ResourceState resource) {

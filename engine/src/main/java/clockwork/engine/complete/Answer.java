@@ -56,7 +56,7 @@ final class Answer {
     }
     if (answer == null || !answer.isObject()) {
       throw new InvalidResourceException(
-          List.of("the answer is not a JSON object: " + Values.show(text == null ? "" : text)));
+          List.of("the answer is not a JSON object: " + Values.brief(text == null ? "" : text)));
     }
     return read(answer, format, given, project);
   }

@@ -109,7 +109,7 @@ record Prompt(List<Message> conversation, AnswerFormat format) {
                   case Map<?, ?> map ->
                       map.keySet().stream().map(String::valueOf).sorted().toList();
                   case Secret secret -> Sensitive.SHOWN;
-                  case String text when text.length() > LONGEST_TEXT -> Values.show(text);
+                  case String text when text.length() > LONGEST_TEXT -> Values.brief(text);
                   default -> value;
                 }));
     return shown;

@@ -15,6 +15,12 @@ public sealed interface Event {
    */
   record Progress(String resourceId, String message) implements Event {}
 
+  /** An apply (or destroy) starts making its changes. */
+  record ApplyStarted(int changes) implements Event {}
+
+  /** An apply (or destroy) has made, or failed, every change it could. */
+  record ApplyEnded() implements Event {}
+
   /** A change to one resource has started. */
   record ChangeStarted(String resourceId, Action action) implements Event {}
 

@@ -86,6 +86,7 @@ public final class Loader {
   private final Path cacheDir;
   private final List<Path> classpath;
   private final Duration timeout;
+  private final Map<String, String> environment;
   private final EventListener events;
 
   /**
@@ -98,8 +99,10 @@ public final class Loader {
       Path cacheDir,
       Collection<Class<? extends Resource>> declarations,
       Duration timeout,
+      Map<String, String> environment,
       EventListener events) {
     this.cacheDir = cacheDir;
+    this.environment = Map.copyOf(environment);
     var locations = new LinkedHashSet<Path>();
     locations.add(location(Resource.class));
     declarations.forEach(type -> locations.add(location(type)));
@@ -124,7 +127,7 @@ public final class Loader {
         events.on(new Event.Compiling(source.getFileName().toString(), reasonToCompile(inputs)));
         compile(source, inputs, classes);
       }
-      return run(source, classes, Files.readString(classes.resolve(MAIN_CLASS)).strip(), timeout);
+      return run(source, classes, Files.readString(classes.resolve(MAIN_CLASS)).strip());
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot load " + source + ": " + e.getMessage(), e);
     }
@@ -428,8 +431,8 @@ public final class Loader {
         source, (int) errors.getFirst().getLineNumber(), message.toString(), null);
   }
 
-  private static Clockwork.Declared run(
-      Path source, Path classes, String mainClass, Duration timeout) throws MalformedURLException {
+  private Clockwork.Declared run(Path source, Path classes, String mainClass)
+      throws MalformedURLException {
     var loader =
         new URLClassLoader(
             "main.java", new URL[] {classes.toUri().toURL()}, Resource.class.getClassLoader());
@@ -443,6 +446,7 @@ public final class Loader {
               timeout,
               () ->
                   Clockwork.collect(
+                      environment,
                       () -> {
                         main.run();
                         return null;

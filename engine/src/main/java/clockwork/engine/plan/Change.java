@@ -18,7 +18,8 @@ import java.util.List;
  * @param desired the desired spec; {@code null} for a delete
  * @param previous what state holds for it; {@code null} when nothing
  * @param dependsOn ids of the resources it depends on (from main.java, or from state for a delete)
- * @param composites ids of the composites it is declared in, outermost first (none for a delete)
+ * @param composites ids of the composites it is declared in, outermost first (for a delete, as
+ *     state recorded them)
  * @param retain for a delete: remove the resource from state only, leaving it in place (as Pulumi's
  *     {@code retainOnDelete}; {@code destroy --keep-files} asks this for files)
  * @param completion which values a model chose, for the plan to mark; {@code null} when none
@@ -60,7 +61,7 @@ public record Change(
   public static Change delete(
       String id, String kind, Diff diff, ResourceState previous, boolean retain) {
     return new Change(
-        id, kind, diff, null, previous, previous.dependsOn(), List.of(), retain, null);
+        id, kind, diff, null, previous, previous.dependsOn(), previous.composites(), retain, null);
   }
 
   public Action action() {

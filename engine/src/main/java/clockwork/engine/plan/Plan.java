@@ -2,7 +2,9 @@ package clockwork.engine.plan;
 
 import clockwork.spi.Action;
 import clockwork.spi.Project;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Every resource's change, in an order that applies cleanly: what is made or changed comes after
@@ -22,6 +24,41 @@ public record Plan(Project project, List<String> targets, List<Change> changes) 
   /** How many resources get this action. */
   public long count(Action action) {
     return changes.stream().filter(c -> c.action() == action).count();
+  }
+
+  /** Whether a resource, or a composite, of this id has a change in the plan. */
+  public boolean knows(String id) {
+    return changes.stream().anyMatch(c -> c.id().equals(id) || c.composites().contains(id));
+  }
+
+  /**
+   * The part of the plan {@code --target} asks for: the changes of the named resources (and of the
+   * resources in a named composite) and, as Terraform does, of what they depend on; or, with {@code
+   * dependents} (for a destroy), of what depends on them.
+   */
+  public Plan targeting(Set<String> ids, boolean dependents) {
+    var included = new HashSet<String>();
+    for (Change change : changes) {
+      if (ids.contains(change.id()) || change.composites().stream().anyMatch(ids::contains)) {
+        included.add(change.id());
+      }
+    }
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (Change change : changes) {
+        if (dependents) {
+          if (!included.contains(change.id())
+              && change.dependsOn().stream().anyMatch(included::contains)) {
+            grew |= included.add(change.id());
+          }
+        } else if (included.contains(change.id())) {
+          for (String dependency : change.dependsOn()) grew |= included.add(dependency);
+        }
+      }
+    }
+    return new Plan(
+        project, targets, changes.stream().filter(c -> included.contains(c.id())).toList());
   }
 
   /** Whether anything is to be done. */

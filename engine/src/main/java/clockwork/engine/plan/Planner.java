@@ -12,7 +12,6 @@ import clockwork.spi.Diff;
 import clockwork.spi.FieldChange;
 import clockwork.spi.InvalidResourceException;
 import clockwork.spi.Removals;
-import clockwork.spi.Values;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -163,7 +162,12 @@ public final class Planner {
       ResourceState previous = state.resources().get(id);
       var provider = providers.find(previous.kind());
       boolean retain = keepFiles && provider.map(p -> p.writesFiles()).orElse(false);
-      var fields = new ArrayList<>(lastApplied(previous));
+      var fields = new ArrayList<FieldChange>();
+      // what is removed, shown as its create would show it
+      provider.ifPresent(
+          p ->
+              p.describe(previous)
+                  .forEach(f -> fields.add(new FieldChange(f.field(), f.after(), null, false))));
       if (!retain && provider.isPresent()) fields.addAll(removals(provider.get(), previous));
       deletes.add(
           Change.delete(
@@ -195,26 +199,6 @@ public final class Planner {
     if (!removals.kept().isEmpty()) {
       fields.add(new FieldChange("leaves", String.join(", ", removals.kept()), null, false));
     }
-    return fields;
-  }
-
-  /** The fields of what is being deleted, as last applied. */
-  private static List<FieldChange> lastApplied(ResourceState previous) {
-    var fields = new ArrayList<FieldChange>();
-    if (previous.spec() == null) return fields;
-    previous
-        .spec()
-        .properties()
-        .forEach(
-            field ->
-                fields.add(
-                    new FieldChange(
-                        field.getKey(),
-                        field.getValue().isTextual()
-                            ? Values.show(field.getValue().asText())
-                            : field.getValue().toString(),
-                        null,
-                        false)));
     return fields;
   }
 

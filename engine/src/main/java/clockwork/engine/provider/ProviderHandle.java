@@ -11,6 +11,7 @@ import clockwork.spi.Applied;
 import clockwork.spi.Context;
 import clockwork.spi.Declaration;
 import clockwork.spi.Diff;
+import clockwork.spi.FieldChange;
 import clockwork.spi.Fillable;
 import clockwork.spi.Operation;
 import clockwork.spi.Outcome;
@@ -80,6 +81,12 @@ public final class ProviderHandle<R extends Resource, S extends Record, O extend
     return ContainerOutputs.isContainer(published) ? published.get(ContainerOutputs.HOST) : null;
   }
 
+  /** The name of the container state says a resource runs as; {@code null} for none. */
+  public String containerName(ResourceState previous) {
+    var applied = applied(previous);
+    return applied == null || applied.spec() == null ? null : containerName(applied.spec());
+  }
+
   public String madeAt(Record spec, Context context) throws Exception {
     return provider.madeAt(spec(spec), context);
   }
@@ -146,8 +153,31 @@ public final class ProviderHandle<R extends Resource, S extends Record, O extend
                         applied.artifacts(),
                         List.of(),
                         null,
-                        null)));
+                        null,
+                        List.of())));
     return found;
+  }
+
+  /**
+   * The fields of what state holds for a resource, as a plan shows them ({@code
+   * Provider#describe}).
+   */
+  public List<FieldChange> describe(ResourceState previous) {
+    var applied = applied(previous);
+    return applied == null || applied.spec() == null
+        ? List.of()
+        : provider.describe(applied.spec());
+  }
+
+  /** What a spec holds exclusively ({@code Provider#claims}). */
+  public Set<String> claims(Record spec) {
+    return provider.claims(spec(spec));
+  }
+
+  /** What the spec state holds for a resource held exclusively; none when state has no spec. */
+  public Set<String> claims(ResourceState previous) {
+    var applied = applied(previous);
+    return applied == null || applied.spec() == null ? Set.of() : provider.claims(applied.spec());
   }
 
   public void delete(ResourceState previous, Operation operation) throws Exception {

@@ -76,9 +76,16 @@ public final class Settings {
   }
 
   private final Map<Name, Setting> settings;
+  private final Map<String, String> variables;
 
-  private Settings(Map<Name, Setting> settings) {
+  private Settings(Map<Name, Setting> settings, Map<String, String> variables) {
     this.settings = settings;
+    this.variables = variables;
+  }
+
+  /** What main.java reads with Secret.fromEnv: the environment, over the entries of .env. */
+  public Map<String, String> variables() {
+    return variables;
   }
 
   /**
@@ -104,7 +111,9 @@ public final class Settings {
       }
       settings.put(name, setting);
     }
-    var loaded = new Settings(settings);
+    var variables = new HashMap<>(dotEnv);
+    variables.putAll(environment);
+    var loaded = new Settings(settings, Map.copyOf(variables));
     Setting level = loaded.get(Name.CW_LOG_LEVEL);
     if (!LEVELS.contains(level.value().strip().toUpperCase(Locale.ROOT))) {
       throw invalid(level, "give one of " + String.join(", ", LEVELS));

@@ -14,6 +14,7 @@ import java.util.List;
  * @param dependsOn ids of the resources it depends on, so destroy can remove it first
  * @param createdAt when it was first made (ISO-8601)
  * @param updatedAt when it last changed (ISO-8601)
+ * @param composites ids of the composites it was declared in, outermost first, for destroy's plan
  */
 public record ResourceState(
     String kind,
@@ -22,9 +23,11 @@ public record ResourceState(
     List<String> artifacts,
     List<String> dependsOn,
     String createdAt,
-    String updatedAt) {
+    String updatedAt,
+    List<String> composites) {
   public ResourceState {
     artifacts = artifacts == null ? List.of() : List.copyOf(artifacts);
     dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
+    composites = composites == null ? List.of() : List.copyOf(composites);
   }
 }

@@ -115,6 +115,22 @@ class ApplierTest {
     assertThat(new LocalStateStore(dir).read().resources()).isEmpty();
   }
 
+  @Test
+  void apply_makesWhatClaimsAPort_afterTheDeleteThatFreesIt_notAtTheSameTime() {
+    fake.claims.put("old-value", "host port 8080/tcp");
+    fake.claims.put("new-value", "host port 8080/tcp");
+    apply(4, create("old"));
+    Change deleteOld = delete("old", new LocalStateStore(dir).read().resources().get("old"));
+    fake.calls.clear();
+    fake.mostAtOnce.set(0);
+
+    ApplyResult result = apply(4, create("new"), deleteOld, create("other"));
+
+    assertThat(result.succeeded()).isTrue();
+    assertThat(fake.calls).containsSubsequence("delete old", "create new");
+    assertThat(fake.mostAtOnce.get()).as("other runs beside them").isEqualTo(2);
+  }
+
   private static Change delete(String id, clockwork.engine.state.ResourceState previous) {
     return Change.delete(
         id, "fake", new Diff(Action.DELETE, List.of(), false, null), previous, false);

@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import clockwork.Resource;
 import clockwork.engine.error.ExitCode;
 import clockwork.engine.event.Event;
+import clockwork.resources.EnvFileResource;
 import clockwork.resources.FileResource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,12 +21,16 @@ import org.junit.jupiter.api.io.TempDir;
 class LoaderTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
+  /** The command's environment over the project's .env, as Settings gives it. */
+  private static final Map<String, String> ENVIRONMENT = Map.of("DB_PASSWORD", "from-dot-env");
+
   @TempDir Path project;
   private final List<Event> events = new CopyOnWriteArrayList<>();
 
   private List<Resource> load(String source) throws IOException {
     Files.writeString(project.resolve("main.java"), source);
-    return new Loader(project.resolve(".clockwork/classes"), List.of(), TIMEOUT, events::add)
+    return new Loader(
+            project.resolve(".clockwork/classes"), List.of(), TIMEOUT, ENVIRONMENT, events::add)
         .load(project.resolve("main.java"))
         .resources();
   }
@@ -47,6 +53,26 @@ class LoaderTest {
     assertThat(declared).extracting(Resource::name).containsExactly("a.txt", "b.txt");
     assertThat(((FileResource) declared.getFirst()).content()).isEqualTo("A");
     assertThat(declared.getFirst().declaredAt()).isEqualTo("main.java:5");
+  }
+
+  @Test
+  void load_secretFromEnv_readsTheVariablesItIsGiven_notTheProcessEnvironment() throws IOException {
+    List<Resource> declared =
+        load(
+            """
+            import clockwork.*;
+            import clockwork.resources.*;
+
+            void main() {
+                Clockwork.declare(new EnvFileResource("app.env")
+                    .secret("PASSWORD", Secret.fromEnv("DB_PASSWORD"))
+                    .secret("HOME_DIR", Secret.fromEnv("HOME")));
+            }
+            """);
+
+    var secrets = ((EnvFileResource) declared.getFirst()).secrets();
+    assertThat(secrets.get("PASSWORD").value()).isEqualTo("from-dot-env");
+    assertThat(secrets.get("HOME_DIR").isSet()).as("only what it is given").isFalse();
   }
 
   @Test
@@ -160,7 +186,8 @@ class LoaderTest {
 
     assertThatThrownBy(
             () ->
-                new Loader(project.resolve(".clockwork"), List.of(), TIMEOUT, events::add)
+                new Loader(
+                        project.resolve(".clockwork"), List.of(), TIMEOUT, ENVIRONMENT, events::add)
                     .load(missing))
         .isInstanceOf(LoadException.class)
         .hasMessageContaining("No main.java in " + project)
@@ -258,7 +285,11 @@ class LoaderTest {
     Files.writeString(project.resolve("main.java"), "void main() { while (true) {} }");
     var loader =
         new Loader(
-            project.resolve(".clockwork/classes"), List.of(), Duration.ofMillis(1500), events::add);
+            project.resolve(".clockwork/classes"),
+            List.of(),
+            Duration.ofMillis(1500),
+            ENVIRONMENT,
+            events::add);
 
     assertThatThrownBy(() -> loader.load(project.resolve("main.java")))
         .isInstanceOf(LoadException.class)

@@ -33,7 +33,8 @@ class LocalStateStoreTest {
         List.of("file:" + path),
         List.of(),
         "2026-01-01T00:00:00Z",
-        "2026-01-01T00:00:00Z");
+        "2026-01-01T00:00:00Z",
+        List.of());
   }
 
   private List<String> files() throws IOException {

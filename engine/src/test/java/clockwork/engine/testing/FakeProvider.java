@@ -13,6 +13,7 @@ import clockwork.spi.Provider;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -51,6 +52,15 @@ public final class FakeProvider
   public final Map<String, String> failures = new HashMap<>();
   public final AtomicInteger running = new AtomicInteger();
   public final AtomicInteger mostAtOnce = new AtomicInteger();
+
+  /** What a spec of each value claims exclusively ({@code Provider#claims}). */
+  public final Map<String, String> claims = new ConcurrentHashMap<>();
+
+  @Override
+  public Set<String> claims(Spec spec) {
+    String claim = claims.get(spec.value());
+    return claim == null ? Set.of() : Set.of(claim);
+  }
 
   @Override
   public String kind() {

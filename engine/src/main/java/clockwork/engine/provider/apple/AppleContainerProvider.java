@@ -181,6 +181,11 @@ public final class AppleContainerProvider
     return Diff.same();
   }
 
+  @Override
+  public List<FieldChange> describe(AppleContainerSpec spec) {
+    return fields(spec);
+  }
+
   private static List<FieldChange> fields(AppleContainerSpec spec) {
     var fields = new ArrayList<FieldChange>();
     fields.add(FieldChange.added(ContainerResource.IMAGE, Values.quote(spec.image())));

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The fields every container target shares (Docker's, Apple's, and those to come): their names,
@@ -49,28 +50,46 @@ public final class ContainerFields {
   private ContainerFields() {}
 
   /**
-   * A value as plans show it: strings quoted, lists in brackets, maps as NAME=value, secrets
-   * hidden.
+   * A value as plans show it, in full: strings quoted, lists and maps (as NAME=value) one item per
+   * line, secrets hidden.
    */
   public static String show(Object value) {
     return switch (value) {
+      case null -> inline(null);
+      case List<?> list when !list.isEmpty() ->
+          items(list).map(item -> item + "\n").collect(Collectors.joining());
+      case Map<?, ?> map when !map.isEmpty() ->
+          items(map).map(item -> item + "\n").collect(Collectors.joining());
+      default -> inline(value);
+    };
+  }
+
+  /** A value as messages show it, on one line: lists and maps in brackets, long text summarised. */
+  public static String inline(Object value) {
+    return switch (value) {
       case null -> "(none)";
-      case String text -> Values.show(text);
-      case List<?> list ->
-          list.stream().map(ContainerFields::show).collect(Collectors.joining(", ", "[", "]"));
-      case Map<?, ?> map ->
-          map.entrySet().stream()
-              .map(
-                  e ->
-                      Values.show(
-                          e.getKey()
-                              + "="
-                              + (Sensitive.isStored((String) e.getValue())
-                                  ? Sensitive.SHOWN
-                                  : e.getValue())))
-              .collect(Collectors.joining(", ", "[", "]"));
+      case String text -> Values.brief(text);
+      case List<?> list -> items(list).collect(Collectors.joining(", ", "[", "]"));
+      case Map<?, ?> map -> items(map).collect(Collectors.joining(", ", "[", "]"));
       default -> value.toString();
     };
+  }
+
+  private static Stream<String> items(List<?> list) {
+    return list.stream()
+        .map(item -> item instanceof String text ? Values.quote(text) : inline(item));
+  }
+
+  private static Stream<String> items(Map<?, ?> map) {
+    return map.entrySet().stream()
+        .map(
+            e ->
+                Values.quote(
+                    e.getKey()
+                        + "="
+                        + (Sensitive.isStored((String) e.getValue())
+                            ? Sensitive.SHOWN
+                            : e.getValue())));
   }
 
   /**

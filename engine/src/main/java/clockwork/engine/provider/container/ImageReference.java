@@ -32,7 +32,7 @@ public final class ImageReference {
     var matcher = REFERENCE.matcher(image);
     if (!matcher.matches()) {
       return "image "
-          + Values.show(image)
+          + Values.brief(image)
           + " is not an image reference: write [registry/]name[:tag], the name in lower case,"
           + " such as \"nginx:1.27-alpine\" or \"ghcr.io/owner/app:2\"";
     }
@@ -40,7 +40,7 @@ public final class ImageReference {
     int name = matcher.group("name").length() + (domain == null ? 0 : domain.length() + 1);
     if (name > LONGEST_NAME) {
       return "image "
-          + Values.show(image)
+          + Values.brief(image)
           + " has a name of "
           + name
           + " characters, more than the "

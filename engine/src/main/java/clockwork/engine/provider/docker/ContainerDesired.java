@@ -140,7 +140,7 @@ final class ContainerDesired {
       if (!VolumeMount.VOLUME_NAME.matcher(network).matches()) {
         problems.add(
             "network "
-                + Values.show(network)
+                + Values.brief(network)
                 + " is not a network name: use letters, digits, '_', '.' or '-', starting with a"
                 + " letter or digit");
       }
@@ -168,7 +168,7 @@ final class ContainerDesired {
     var labels = new TreeMap<>(orEmpty(container.labels()));
     for (String label : labels.keySet()) {
       if (label.isBlank() || label.chars().anyMatch(Character::isISOControl)) {
-        problems.add("label " + Values.show(label) + " needs a name: give one, such as \"team\"");
+        problems.add("label " + Values.brief(label) + " needs a name: give one, such as \"team\"");
       } else if (label.startsWith("dev.clockwork.")) {
         problems.add("label \"" + label + "\" is Clockwork's own: choose another name");
       }
@@ -248,12 +248,12 @@ final class ContainerDesired {
           "networkMode "
               + Values.quote(mode)
               + " and networks "
-              + ContainerFields.show(container.networks())
+              + ContainerFields.inline(container.networks())
               + " are both given: a container shares a network stack or joins networks");
     } else if (!ports.isEmpty() && !mode.equals("bridge")) {
       problems.add(
           "ports "
-              + ContainerFields.show(ports)
+              + ContainerFields.inline(ports)
               + " cannot be published with networkMode "
               + Values.quote(mode)
               + (mode.equals("host")
@@ -312,7 +312,7 @@ final class ContainerDesired {
       problems.add(
           what
               + ": file "
-              + Values.show(file)
+              + Values.brief(file)
               + " does not exist"
               + (source == null ? "" : " (" + project.show(source) + ")")
               + ": create it, or give the path of the file to mount");

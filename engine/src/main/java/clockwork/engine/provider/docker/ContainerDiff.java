@@ -94,11 +94,11 @@ final class ContainerDiff {
       changes.add(
           FieldChange.replacing(
               "networks",
-              show(actual.networks())
+              ContainerFields.inline(actual.networks())
                   + " (removed outside Clockwork: "
-                  + show(actual.staleNetworks())
+                  + ContainerFields.inline(actual.staleNetworks())
                   + ")",
-              show(desired.networks())));
+              ContainerFields.inline(desired.networks())));
     }
     if (relabelled) {
       changes.add(
@@ -181,7 +181,8 @@ final class ContainerDiff {
     return b == null ? a : a + "; " + b;
   }
 
-  private static List<FieldChange> fields(ContainerSpec spec) {
+  /** A container's fields as a plan shows them when it is made. */
+  static List<FieldChange> fields(ContainerSpec spec) {
     var fields = new ArrayList<FieldChange>();
     fields.add(FieldChange.added(ContainerResource.IMAGE, Values.quote(spec.image())));
     if (!spec.ports().isEmpty())

@@ -16,6 +16,7 @@ import clockwork.spi.Applied;
 import clockwork.spi.Context;
 import clockwork.spi.Declaration;
 import clockwork.spi.Diff;
+import clockwork.spi.FieldChange;
 import clockwork.spi.Fillable;
 import clockwork.spi.InvalidResourceException;
 import clockwork.spi.Operation;
@@ -151,12 +152,20 @@ public final class DockerContainerProvider
     try {
       Map<String, Container> byName = new HashMap<>();
       Map<String, Container> byResource = new HashMap<>();
+      // the host ports of the project's containers that main.java no longer declares: the plan
+      // deletes those before it makes what publishes the same ports (Provider#claims)
+      Set<String> freed = new HashSet<>();
+      Set<String> declared = new HashSet<>();
+      specs.values().forEach(spec -> declared.add(spec.resourceId()));
       if (projectId != null) {
         for (Container c : projectContainers(docker, projectId)) {
           for (String name : c.getNames()) byName.put(name.substring(1), c);
           String resource = c.getLabels().get(Labels.RESOURCE);
           if (resource != null && !c.getNames()[0].endsWith(REPLACEMENT_SUFFIX)) {
             byResource.put(resource, c);
+          }
+          if (resource != null && !declared.contains(resource)) {
+            freed.addAll(HostPorts.published(c));
           }
         }
       }
@@ -207,6 +216,7 @@ public final class DockerContainerProvider
                       spec,
                       current.get(id),
                       replacement(spec, byName.get(spec.name() + REPLACEMENT_SUFFIX)),
+                      freed,
                       images,
                       networks)));
       return observed;
@@ -279,6 +289,7 @@ public final class DockerContainerProvider
 
   /**
    * @param replacement what an interrupted replace left, or {@code null}
+   * @param freed host ports that containers the plan deletes hold
    * @param images the references of the engine's images, or {@code null} when they were not listed
    *     because the container runs as declared
    * @param networkIds the engine's networks' ids by name, or {@code null} when they were not listed
@@ -288,6 +299,7 @@ public final class DockerContainerProvider
       ContainerSpec spec,
       Container container,
       Container replacement,
+      Set<String> freed,
       Set<String> images,
       Map<String, String> networkIds) {
     boolean imagePresent = images == null || images.contains(ImagePulls.normalise(spec.image()));
@@ -296,6 +308,7 @@ public final class DockerContainerProvider
             ? List.of()
             : spec.externalNetworks().stream().filter(n -> !networkIds.containsKey(n)).toList();
     Set<String> held = new HashSet<>(HostPorts.published(replacement));
+    held.addAll(freed);
     String replacementHash =
         replacement == null ? null : replacement.getLabels().get(Labels.SPEC_HASH);
     if (container == null) {
@@ -354,6 +367,17 @@ public final class DockerContainerProvider
       Applied<ContainerSpec, ContainerObservation> previous,
       ContainerObservation actual) {
     return ContainerDiff.diff(desired, previous, actual);
+  }
+
+  /** Its host ports: one container at a time may publish each. */
+  @Override
+  public Set<String> claims(ContainerSpec spec) {
+    return HostPorts.claims(spec);
+  }
+
+  @Override
+  public List<FieldChange> describe(ContainerSpec spec) {
+    return ContainerDiff.fields(spec);
   }
 
   // ---- prepare: pull what is missing before anything changes ---------------------------------
@@ -810,6 +834,7 @@ public final class DockerContainerProvider
         spec,
         Artifacts.find(docker, spec.name()),
         null,
+        Set.of(),
         Set.of(ImagePulls.normalise(spec.image())),
         null);
   }

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /** What assertions ask the Docker engine about containers. */
 final class DockerContainers implements Containers {
@@ -69,6 +70,30 @@ final class DockerContainers implements Containers {
         .exec(log)
         .awaitCompletion(WAIT_SECONDS, TimeUnit.SECONDS);
     return log.text();
+  }
+
+  @Override
+  public void stream(String container, boolean follow, Consumer<String> out)
+      throws InterruptedException {
+    var log =
+        new ResultCallback.Adapter<Frame>() {
+          @Override
+          public void onNext(Frame frame) {
+            out.accept(new String(frame.getPayload(), StandardCharsets.UTF_8));
+          }
+        };
+    try (log) {
+      engine
+          .client()
+          .logContainerCmd(container)
+          .withStdOut(true)
+          .withStdErr(true)
+          .withFollowStream(follow)
+          .exec(log)
+          .awaitCompletion();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Override

@@ -183,6 +183,14 @@ final class DockerImageProvider
   // ---- diff -----------------------------------------------------------------------------------
 
   @Override
+  public List<FieldChange> describe(ImageSpec spec) {
+    return List.of(
+        FieldChange.added(DockerImageResource.TAG, Values.quote(spec.tag())),
+        FieldChange.added(DockerImageResource.CONTEXT, Values.quote(spec.context())),
+        FieldChange.added("files", String.valueOf(spec.files().size())));
+  }
+
+  @Override
   public Diff diff(
       ImageSpec desired, Applied<ImageSpec, ImageObservation> previous, ImageObservation actual) {
     ImageSpec before = previous == null ? null : previous.spec();
@@ -190,10 +198,7 @@ final class DockerImageProvider
       boolean drift = before != null;
       return new Diff(
           Action.CREATE,
-          List.of(
-              FieldChange.added(DockerImageResource.TAG, Values.quote(desired.tag())),
-              FieldChange.added(DockerImageResource.CONTEXT, Values.quote(desired.context())),
-              FieldChange.added("files", String.valueOf(desired.files().size()))),
+          describe(desired),
           drift,
           drift ? "removed outside Clockwork; builds it again" : "builds it");
     }

@@ -189,6 +189,11 @@ public final class DockerObjectProvider<R extends Resource>
     return Diff.same();
   }
 
+  @Override
+  public List<FieldChange> describe(ObjectSpec spec) {
+    return added(spec);
+  }
+
   private static List<FieldChange> added(ObjectSpec spec) {
     var fields = new ArrayList<FieldChange>();
     fields.add(FieldChange.added("driver", Values.quote(spec.driver())));

@@ -32,6 +32,15 @@ final class HostPorts {
     return held;
   }
 
+  /** The spec's host ports, as claims: {@code "host port 8080/tcp"}. */
+  static Set<String> claims(ContainerSpec spec) {
+    var claims = new java.util.TreeSet<String>();
+    for (String port : spec.ports()) {
+      PortMapping.parse(port).hostPorts().forEach(hostPort -> claims.add("host port " + hostPort));
+    }
+    return claims;
+  }
+
   /**
    * The spec's host ports that something other than its own container holds on this machine: a
    * probe that binds each port for an instant. Meaningful only when the engine runs here.

@@ -282,13 +282,15 @@ public abstract class FileWritingProvider<R extends Resource>
       boolean edited = !actual.sha256().equals(applied);
       drift |= edited;
       String was =
-          edited
-              ? "<edited outside Clockwork: "
-                  + actual.size()
-                  + " bytes"
-                  + (desired.keyed() ? "" : ", sha256 " + actual.sha256().substring(0, 8))
-                  + ">"
-              : Values.show(before.content());
+          edited && actual.text() != null
+              ? Values.show(actual.text())
+              : edited
+                  ? "<edited outside Clockwork: "
+                      + actual.size()
+                      + " bytes"
+                      + (desired.keyed() ? "" : ", sha256 " + actual.sha256().substring(0, 8))
+                      + ">"
+                  : Values.show(before.content());
       changes.add(FieldChange.changed(FileResource.CONTENT, was, Values.show(desired.content())));
     }
     if (actual.mode() != null && !actual.mode().equals(desired.mode())) {
@@ -601,7 +603,25 @@ public abstract class FileWritingProvider<R extends Resource>
     byte[] content = Files.readAllBytes(path);
     String mode =
         attributes instanceof PosixFileAttributes posix ? octal(posix.permissions()) : null;
-    return new FileObservation("file", digest(content, keyed, context), content.length, mode, null);
+    return new FileObservation(
+        "file",
+        digest(content, keyed, context),
+        content.length,
+        mode,
+        null,
+        keyed || content.length > FileObservation.LONGEST_TEXT ? null : text(content));
+  }
+
+  /** The bytes as UTF-8 text, or {@code null} when they are not. */
+  private static String text(byte[] content) {
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .decode(java.nio.ByteBuffer.wrap(content))
+          .toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      return null;
+    }
   }
 
   private static String digest(byte[] content, boolean keyed, Context context) {
@@ -626,6 +646,11 @@ public abstract class FileWritingProvider<R extends Resource>
   private static boolean matches(FileObservation actual, FileSpec desired) {
     return actual.sha256().equals(desired.digest())
         && (actual.mode() == null || actual.mode().equals(desired.mode()));
+  }
+
+  @Override
+  public List<FieldChange> describe(FileSpec spec) {
+    return fields(spec);
   }
 
   private static List<FieldChange> fields(FileSpec spec) {

@@ -194,6 +194,18 @@ public final class GitProvider extends AbstractProvider<GitRepoResource, GitSpec
 
   // ---- diff ------------------------------------------------------------------------------------
 
+  @Override
+  public List<FieldChange> describe(GitSpec spec) {
+    return fields(spec, spec.branch() == null ? "(the remote's default)" : spec.branch());
+  }
+
+  private static List<FieldChange> fields(GitSpec spec, String branch) {
+    return List.of(
+        FieldChange.added(GitRepoResource.REPO_URL, Values.quote(shown(spec.url()))),
+        FieldChange.added(GitRepoResource.DEST, Values.quote(spec.dest())),
+        FieldChange.added(GitRepoResource.BRANCH, Values.quote(branch)));
+  }
+
   /** A model's repository must be reachable, and have the branch it chose: models invent both. */
   @Override
   public void checkChosen(GitSpec spec, Set<String> chosen, Context context) {
@@ -211,10 +223,7 @@ public final class GitProvider extends AbstractProvider<GitRepoResource, GitSpec
     var fields = new ArrayList<FieldChange>();
     switch (actual.type()) {
       case "absent" -> {
-        fields.add(FieldChange.added(GitRepoResource.REPO_URL, Values.quote(shown(desired.url()))));
-        fields.add(FieldChange.added(GitRepoResource.DEST, Values.quote(desired.dest())));
-        fields.add(FieldChange.added(GitRepoResource.BRANCH, Values.quote(branch)));
-        return new Diff(Action.CREATE, fields, ours || adopted, null);
+        return new Diff(Action.CREATE, fields(desired, branch), ours || adopted, null);
       }
       case "other" ->
           throw new InvalidResourceException(

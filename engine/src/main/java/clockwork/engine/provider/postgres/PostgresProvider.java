@@ -266,6 +266,17 @@ public final class PostgresProvider
   // ---- diff ------------------------------------------------------------------------------------
 
   @Override
+  public List<FieldChange> describe(PostgresSpec spec) {
+    var fields = new ArrayList<FieldChange>();
+    fields.add(FieldChange.added("database", Values.quote(spec.database())));
+    if (spec.role() != null) fields.add(FieldChange.added("role", Values.quote(spec.role())));
+    if (spec.schema() != null) {
+      fields.add(FieldChange.added("schema", Values.quote(spec.schema().path())));
+    }
+    return fields;
+  }
+
+  @Override
   public Diff diff(
       PostgresSpec desired,
       Applied<PostgresSpec, PostgresObservation> previous,
@@ -299,12 +310,7 @@ public final class PostgresProvider
         desired.migrations().stream().filter(m -> !ran.containsKey(m.path())).toList();
     var fields = new ArrayList<FieldChange>();
     if (actual.unreachable() != null || !actual.databaseExists() || !(ours || existing)) {
-      fields.add(FieldChange.added("database", Values.quote(desired.database())));
-      if (desired.role() != null)
-        fields.add(FieldChange.added("role", Values.quote(desired.role())));
-      if (desired.schema() != null) {
-        fields.add(FieldChange.added("schema", Values.quote(desired.schema().path())));
-      }
+      fields.addAll(describe(desired));
       if (!pending.isEmpty()) fields.add(FieldChange.added("migrations", names(pending)));
       String note =
           actual.unreachable() != null

@@ -91,7 +91,7 @@ class ContainerDiffTest {
     assertThat(diff.changes())
         .containsExactly(
             FieldChange.replacing("image", "\"web:1\"", "\"web:2\""),
-            FieldChange.replacing("envVars", "[\"MODE=one\"]", "[\"MODE=two\"]"));
+            FieldChange.replacing("envVars", "\"MODE=one\"\n", "\"MODE=two\"\n"));
   }
 
   @Test
@@ -238,12 +238,12 @@ class ContainerDiffTest {
     assertThat(diff.changes())
         .containsExactly(
             FieldChange.added("image", "\"web:1\""),
-            FieldChange.added("ports", "[\"8080:80/tcp\"]"),
-            FieldChange.added("volumes", "[\"data:/var/lib/data\"]"),
-            FieldChange.added("envVars", "[\"MODE=one\"]"),
-            FieldChange.added("networks", "[\"clockwork-p\"]"),
-            FieldChange.added("command", "[\"serve\", \"--fast\"]"),
-            FieldChange.added("labels", "[\"team=shop\"]"),
+            FieldChange.added("ports", "\"8080:80/tcp\"\n"),
+            FieldChange.added("volumes", "\"data:/var/lib/data\"\n"),
+            FieldChange.added("envVars", "\"MODE=one\"\n"),
+            FieldChange.added("networks", "\"clockwork-p\"\n"),
+            FieldChange.added("command", "\"serve\"\n\"--fast\"\n"),
+            FieldChange.added("labels", "\"team=shop\"\n"),
             FieldChange.added("healthcheck", "\"curl -f localhost\""),
             FieldChange.added("restartPolicy", "\"always\""),
             FieldChange.added("mustRun", "false"),
@@ -260,9 +260,9 @@ class ContainerDiffTest {
     assertThat(diff.changes())
         .containsExactly(
             FieldChange.added("image", "\"web:1\""),
-            FieldChange.added("ports", "[\"8080:80/tcp\"]"),
-            FieldChange.added("envVars", "[\"MODE=one\"]"),
-            FieldChange.added("networks", "[\"clockwork-p\"]"),
+            FieldChange.added("ports", "\"8080:80/tcp\"\n"),
+            FieldChange.added("envVars", "\"MODE=one\"\n"),
+            FieldChange.added("networks", "\"clockwork-p\"\n"),
             FieldChange.added("restartPolicy", "\"unless-stopped\""));
   }
 

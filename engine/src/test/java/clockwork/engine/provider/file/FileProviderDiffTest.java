@@ -126,7 +126,7 @@ class FileProviderDiffTest {
         .containsExactly(
             FieldChange.added("path", "\"out/notes.txt\""),
             FieldChange.added("mode", "\"644\""),
-            FieldChange.added("content", "\"hello\\n\""));
+            FieldChange.added("content", "hello\n"));
   }
 
   @Test
@@ -144,7 +144,7 @@ class FileProviderDiffTest {
     assertThat(diff.drift()).isFalse();
     assertThat(diff.changes())
         .containsExactly(
-            FieldChange.changed("content", "\"hello\\n\"", "\"bye\\n\""),
+            FieldChange.changed("content", "hello\n", "bye\n"),
             FieldChange.changed("mode", "\"644\"", "\"600\""));
   }
 
