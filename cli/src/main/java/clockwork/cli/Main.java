@@ -147,6 +147,7 @@ public final class Main implements Runnable {
   static int execute(String[] args, PrintWriter out, PrintWriter err, Terminal terminal) {
     var main = new Main(terminal);
     var cli = new CommandLine(main);
+    cli.setHelpFactory(WholeNamesHelp::new);
     withHelp(cli);
     cli.setOut(out);
     cli.setErr(err);

@@ -53,6 +53,9 @@ class HelpTest {
             .as("%s", args)
             .contains("Usage: clockwork " + String.join(" ", command));
         assertThat(run.err()).as("%s", args).isEmpty();
+        assertThat(run.out())
+            .as("%s: no name such as clockwork.lock is split at its dot", args)
+            .doesNotContainPattern("\\w\\.\\n {8,}[a-z]");
       }
     }
   }
