@@ -176,6 +176,15 @@ public interface Provider<R extends Resource, S extends Record, O extends Record
   }
 
   /**
+   * What already exists as the spec names it, for {@code clockwork import ID} to record in state as
+   * the resource's: such as the container of its name, whoever made it. The next plan then shows
+   * what it takes to make it as declared. None by default: the kind adopts nothing.
+   */
+  default Adoption adopt(S spec, Context context) throws Exception {
+    return Adoption.NONE;
+  }
+
+  /**
    * What a spec holds that nothing else may hold at once, such as {@code "host port 8080/tcp"}: a
    * resource being made or replaced waits for the removal, in the same apply, of one whose spec
    * claims the same, so that renaming a container that publishes a port takes one apply. Claims of

@@ -2,6 +2,10 @@ package clockwork.cli;
 
 import clockwork.cli.compose.ComposeException;
 import clockwork.cli.compose.ComposeImport;
+import clockwork.engine.Engine;
+import clockwork.engine.error.ExitCode;
+import clockwork.engine.state.StateLock;
+import clockwork.spi.Adoption;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -15,19 +19,54 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** Writes a main.java from what another tool declares. */
+/** Takes what exists into state, or writes a main.java from what another tool declares. */
 @Command(
     name = "import",
-    description = "Writes a main.java from another tool's files.",
+    description =
+        "Takes an existing container that main.java declares into state (import ID), as Terraform's"
+            + " import does; or writes a main.java from a compose file (import compose).",
     subcommands = ImportCommand.Compose.class)
-final class ImportCommand implements Runnable {
+final class ImportCommand implements Callable<Integer> {
   @ParentCommand Main main;
   @Spec CommandSpec spec;
 
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "ID",
+      description =
+          "The declared resource whose container exists already: one a lost .clockwork/ left, or"
+              + " one made by hand. The next apply makes it again as declared, with Clockwork's"
+              + " labels.")
+  String id;
+
   @Override
-  public void run() {
-    throw new picocli.CommandLine.ParameterException(
-        spec.commandLine(), "Say what to import from: clockwork import compose [FILE]");
+  public Integer call() throws Exception {
+    if (id == null) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(),
+          "Say what to import: clockwork import ID (a container main.java declares) or clockwork"
+              + " import compose [FILE]");
+    }
+    Engine engine = main.engine(1, null, spec);
+    engine.requireSource();
+    try (StateLock lock = engine.lock("import")) {
+      Adoption adopted = engine.adopt(id, lock);
+      var out = spec.commandLine().getOut();
+      out.println(
+          "Imported "
+              + id
+              + ": state holds "
+              + String.join(", ", adopted.artifacts()).replace(":", " ")
+              + " as its own.");
+      if (adopted.projectId() != null) {
+        out.println(
+            "It was made by this project before its state was lost: the project is "
+                + adopted.projectId()
+                + " again, and the next apply takes back what it made as declared.");
+      }
+      out.println("clockwork plan shows what it takes to make it as declared.");
+    }
+    return ExitCode.OK.code();
   }
 
   /** The names docker compose looks for, in its order. */

@@ -41,6 +41,7 @@ import picocli.CommandLine.Spec;
       PsCommand.class,
       LogsCommand.class,
       DoctorCommand.class,
+      GraphCommand.class,
       CompletionCommand.class,
       VersionCommand.class,
       CommandLine.HelpCommand.class

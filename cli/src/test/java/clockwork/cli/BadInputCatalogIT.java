@@ -520,7 +520,8 @@ class BadInputCatalogIT {
                 "new EnvFileResource(\"app.env\").secret(\"K\","
                     + " Secret.fromEnv(\"CW_UNSET_SECRET\"))")
             .says(
-                "secret \"K\" has no value (the environment variable CW_UNSET_SECRET is not set)"),
+                "secret \"K\" has no value (the environment variable CW_UNSET_SECRET (or its entry"
+                    + " in .env) is not set)"),
         Case.of(
                 g,
                 "a secret file anyone reads",
@@ -711,7 +712,7 @@ class BadInputCatalogIT {
                 web + ".envVar(\"DB_PASSWORD\", Secret.fromEnv(\"CW_UNSET_PW\"))")
             .says(
                 "environment variable \"DB_PASSWORD\" is a secret from the environment variable"
-                    + " CW_UNSET_PW, which is not set"));
+                    + " CW_UNSET_PW (or its entry in .env), which is not set"));
     cases.add(
         Case.of(
                 g,

@@ -133,7 +133,12 @@ class DockerGraphIT {
     String projectId = new LocalStateStore(project.resolve(".clockwork")).read().projectId();
     assertThat(Launcher.run(project, "destroy", "--yes"))
         .succeeded()
-        .outContains("  - " + web + " (docker)", "Destroy complete: 3 deleted.");
+        .outContains(
+            "  " + site + "\n    - web (docker)\n",
+            "\n    backend\n      - api (docker)\n",
+            "\n      data\n        - db (docker)\n",
+            "deletes:       container " + web + ", network ",
+            "Destroy complete: 3 deleted.");
     assertThat(DockerHost.labelled(projectId)).isEmpty();
   }
 

@@ -48,7 +48,7 @@ class TemplateIT {
     declare(template, "9090");
     assertThat(Launcher.run(project, "apply", "--yes"))
         .succeeded()
-        .outContains("~ app.conf (template)", "\"port=8080\\n\" → \"port=9090\\n\"");
+        .outContains("~ app.conf (template)", "content:\n        -port=8080\n        +port=9090\n");
     assertThat(file).hasContent("port=9090\n");
 
     declare("listen {{ port }}\n", "9090");

@@ -29,6 +29,7 @@ import clockwork.engine.resolve.ResourceGraph;
 import clockwork.engine.settings.Settings;
 import clockwork.engine.settings.Settings.Name;
 import clockwork.engine.state.DigestKey;
+import clockwork.engine.state.ImportException;
 import clockwork.engine.state.Json;
 import clockwork.engine.state.ResourceState;
 import clockwork.engine.state.State;
@@ -38,6 +39,7 @@ import clockwork.engine.verify.AssertionResult;
 import clockwork.engine.verify.Subject;
 import clockwork.engine.verify.Verifier;
 import clockwork.resources.BlankResource;
+import clockwork.spi.Adoption;
 import clockwork.spi.Fillable;
 import clockwork.spi.Project;
 import clockwork.spi.Sensitive;
@@ -225,9 +227,80 @@ public final class Engine {
     if (!lock.isHeld()) throw new IllegalStateException("planning an apply needs the lock");
     State state = store.read();
     if (state.projectId() != null) return plan(state);
+    return plan(new State(state.serial(), newProjectId(), state.resources()));
+  }
+
+  /** A project's identity, made with its first change. */
+  private static String newProjectId() {
     byte[] random = new byte[6];
     new SecureRandom().nextBytes(random);
-    return plan(new State(state.serial(), HexFormat.of().formatHex(random), state.resources()));
+    return HexFormat.of().formatHex(random);
+  }
+
+  /**
+   * Takes into state what already exists for a declared resource ({@code clockwork import ID}): a
+   * container of its name, say, whoever made it. A project whose state was lost (it has no
+   * identity) takes back the identity of the project of its name that made it, and with it what
+   * that project made. Nothing else changes; the next plan shows what it takes to make it as
+   * declared. The lock must be held.
+   *
+   * @return what it recorded as the resource's, and the identity taken back, if any
+   * @throws ImportException when main.java does not declare it, state holds it already, or nothing
+   *     is there to take
+   */
+  public Adoption adopt(String id, StateLock lock) throws Exception {
+    if (!lock.isHeld()) throw new IllegalStateException("an import needs the lock");
+    State state = store.read();
+    if (state.resources().containsKey(id)) {
+      throw new ImportException(
+          "state holds \"" + id + "\" already: clockwork state rm " + id + " forgets it first");
+    }
+    String projectId = state.projectId() != null ? state.projectId() : newProjectId();
+    Project project = new Project(name, projectId, dir);
+    List<Desired> desired = load(project).desired();
+    Desired resource =
+        desired.stream()
+            .filter(d -> d.id().equals(id))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new ImportException(
+                        "main.java declares no resource \""
+                            + id
+                            + "\"; it declares "
+                            + String.join(", ", desired.stream().map(Desired::id).toList())));
+    ProviderHandle<?, ?, ?> provider = providers.find(resource.kind()).orElseThrow();
+    Adoption found =
+        provider.adopt(resource.spec(), new ReportingContext(project, null, events, key));
+    if (found.artifacts().isEmpty()) {
+      throw new ImportException(
+          "nothing is there to import as \""
+              + id
+              + "\" ("
+              + resource.kind()
+              + (provider.containerName(resource.spec()) == null
+                  ? " resources are not imported: an identical file, or a clone of the same remote,"
+                      + " is taken back by apply itself)"
+                  : ": no container named " + provider.containerName(resource.spec()) + ")")
+              + ": clockwork apply makes it");
+    }
+    if (state.projectId() == null) {
+      store.identify(found.projectId() != null ? found.projectId() : projectId, lock);
+    }
+    String now = clock.instant().toString();
+    store.put(
+        id,
+        new ResourceState(
+            resource.kind(),
+            null,
+            null,
+            found.artifacts(),
+            resource.dependsOn(),
+            now,
+            now,
+            resource.composites()),
+        lock);
+    return state.projectId() == null ? found : new Adoption(found.artifacts(), null);
   }
 
   private Plan plan(State state) {
@@ -692,9 +765,30 @@ public final class Engine {
    * @param fromLock those whose model-filled values came from {@code clockwork.lock}
    * @param forModel those a model has still to fill (at the next plan)
    * @param kinds the kinds declared, such as {@code docker}
+   * @param graph each resource as resolved, dependencies first ({@code clockwork graph})
+   * @param modelFilled the ids of those whose values a model fills, from the lock or still to ask
    */
   public record Validation(
-      List<String> resources, List<String> fromLock, List<String> forModel, Set<String> kinds) {}
+      List<String> resources,
+      List<String> fromLock,
+      List<String> forModel,
+      Set<String> kinds,
+      List<Declared> graph,
+      Set<String> modelFilled) {}
+
+  /**
+   * A resolved resource, as {@code clockwork graph} draws it.
+   *
+   * @param dependsOn what it is connected to, and so needs first
+   * @param orderOnly what it only comes after ({@code dependsOn(...)} in main.java)
+   * @param composites the composites it is in, outermost first
+   */
+  public record Declared(
+      String id,
+      String kind,
+      List<String> dependsOn,
+      List<String> orderOnly,
+      List<String> composites) {}
 
   /**
    * Compiles and runs main.java, resolves it and checks every value as a plan would, with the
@@ -709,18 +803,26 @@ public final class Engine {
     var access = new Completer.ModelAccess(settings.value(Name.CW_MODEL), 0, () -> null, Set.of());
     var ids = graph.nodes().stream().map(ResourceGraph.Node::id).toList();
     var kinds = new TreeSet<String>();
-    graph.nodes().forEach(node -> kinds.add(node.resource().kind()));
+    var nodes = new ArrayList<Declared>();
+    for (ResourceGraph.Node node : graph.nodes()) {
+      kinds.add(node.resource().kind());
+      nodes.add(
+          new Declared(
+              node.id(),
+              node.resource().kind(),
+              node.dependsOn().stream().filter(d -> !node.orderOnly().contains(d)).toList(),
+              node.dependsOn().stream().filter(node.orderOnly()::contains).toList(),
+              node.composites()));
+    }
     try {
       List<Desired> desired =
           new Completer(providers, new ReportingContext(project, null, events, key), access)
               .complete(graph);
-      return new Validation(
-          ids,
-          desired.stream().filter(d -> d.completion() != null).map(Desired::id).toList(),
-          List.of(),
-          kinds);
+      List<String> fromLock =
+          desired.stream().filter(d -> d.completion() != null).map(Desired::id).toList();
+      return new Validation(ids, fromLock, List.of(), kinds, nodes, Set.copyOf(fromLock));
     } catch (clockwork.engine.complete.NeedsModelException e) {
-      return new Validation(ids, List.of(), e.resources(), kinds);
+      return new Validation(ids, List.of(), e.resources(), kinds, nodes, Set.copyOf(e.ids()));
     }
   }
 

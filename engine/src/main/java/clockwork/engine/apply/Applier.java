@@ -270,7 +270,10 @@ public final class Applier {
               ProviderHandle.toJson(outcome.observed()),
               outcome.artifacts(),
               change.dependsOn(),
-              change.action() == Action.UPDATE ? change.previous().createdAt() : now,
+              // an update keeps when it was made; one taken back into state is made now, for state
+              change.action() == Action.UPDATE && change.previous() != null
+                  ? change.previous().createdAt()
+                  : now,
               now,
               change.composites()));
     }

@@ -88,7 +88,7 @@ public final class Completer {
     record Invalid(List<Problem> problems, boolean byModel) implements Result {}
 
     /** Needs a model, and none is configured (or what it connects to could not be completed). */
-    record NeedsModel(Problem what) implements Result {}
+    record NeedsModel(String id, Problem what) implements Result {}
 
     /** The model's endpoint gave no answer. */
     record Failed(ClockworkException error) implements Result {}
@@ -259,7 +259,9 @@ public final class Completer {
     if (failure != null) throw failure;
     if (!problems.isEmpty()) throw new CompleteException(problems, byModel);
     if (!needsModel.isEmpty()) {
-      throw new NeedsModelException(needsModel.stream().map(n -> n.what().toString()).toList());
+      throw new NeedsModelException(
+          needsModel.stream().map(n -> n.what().toString()).toList(),
+          needsModel.stream().map(Result.NeedsModel::id).toList());
     }
     return desired;
   }
@@ -313,6 +315,7 @@ public final class Completer {
     if (!unfillable.isEmpty()) return new Result.Invalid(unfillable, false);
     var needsModel =
         new Result.NeedsModel(
+            node.id(),
             Problem.of(
                 resource,
                 node.id(),
@@ -332,6 +335,7 @@ public final class Completer {
           && !entry.model().equals(access.model())
           && entry.inputs().equals(prompt.inputs(entry.model()))) {
         return new Result.NeedsModel(
+            node.id(),
             Problem.of(
                 resource,
                 node.id(),

@@ -7,6 +7,7 @@ import clockwork.engine.provider.container.ContainerOutputs;
 import clockwork.engine.state.Json;
 import clockwork.engine.state.ResourceState;
 import clockwork.engine.state.StateException;
+import clockwork.spi.Adoption;
 import clockwork.spi.Applied;
 import clockwork.spi.Context;
 import clockwork.spi.Declaration;
@@ -167,6 +168,11 @@ public final class ProviderHandle<R extends Resource, S extends Record, O extend
     return applied == null || applied.spec() == null
         ? List.of()
         : provider.describe(applied.spec());
+  }
+
+  /** What exists already as the spec names it ({@code Provider#adopt}). */
+  public Adoption adopt(Record spec, Context context) throws Exception {
+    return provider.adopt(spec(spec), context);
   }
 
   /** What a spec holds exclusively ({@code Provider#claims}). */

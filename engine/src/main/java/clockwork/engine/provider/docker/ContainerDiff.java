@@ -36,8 +36,23 @@ final class ContainerDiff {
       Applied<ContainerSpec, ContainerObservation> previous,
       ContainerObservation actual) {
     ContainerSpec before = previous == null ? null : previous.spec();
-    if (actual.exists()
-        && !Labels.madeFor(actual.labels(), desired.projectId(), desired.resourceId())) {
+    boolean foreign =
+        actual.exists()
+            && !Labels.madeFor(actual.labels(), desired.projectId(), desired.resourceId());
+    if (foreign
+        && previous != null
+        && previous.spec() == null
+        && previous.artifacts().contains(Artifacts.CONTAINER + desired.name())) {
+      // taken into state by clockwork import (which records no spec): made again, as declared and
+      // labelled as Clockwork's. One that replaced a container Clockwork made is never touched.
+      return new Diff(
+          Action.REPLACE,
+          fields(desired),
+          false,
+          "imported: made again as declared, with Clockwork's labels (what it keeps in anonymous"
+              + " volumes goes with it)");
+    }
+    if (foreign) {
       throw new InvalidResourceException(
           "a container named \""
               + desired.name()

@@ -12,6 +12,7 @@ import clockwork.engine.provider.docker.Artifacts.Leftover;
 import clockwork.resources.ContainerResource;
 import clockwork.resources.DockerResource;
 import clockwork.spi.AbstractProvider;
+import clockwork.spi.Adoption;
 import clockwork.spi.Applied;
 import clockwork.spi.Context;
 import clockwork.spi.Declaration;
@@ -367,6 +368,23 @@ public final class DockerContainerProvider
       Applied<ContainerSpec, ContainerObservation> previous,
       ContainerObservation actual) {
     return ContainerDiff.diff(desired, previous, actual);
+  }
+
+  /** The container of its name, whoever made it; and the project that made it, of this name. */
+  @Override
+  public Adoption adopt(ContainerSpec spec, Context context) {
+    try {
+      Container found = Artifacts.find(engine.reachableClient(), spec.name());
+      if (found == null) return Adoption.NONE;
+      Map<String, String> labels = found.getLabels() == null ? Map.of() : found.getLabels();
+      boolean ours =
+          spec.resourceId().equals(labels.get(Labels.RESOURCE))
+              && spec.projectName().equals(labels.get(Labels.PROJECT_NAME));
+      return new Adoption(
+          List.of(Artifacts.CONTAINER + spec.name()), ours ? labels.get(Labels.PROJECT) : null);
+    } catch (RuntimeException e) {
+      throw engine.explain(e);
+    }
   }
 
   /** Its host ports: one container at a time may publish each. */

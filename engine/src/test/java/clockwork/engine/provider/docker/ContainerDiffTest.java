@@ -326,6 +326,27 @@ class ContainerDiffTest {
   }
 
   @Test
+  void diff_replacesAContainerImportedIntoState_butOnlyThat() {
+    var someoneElses =
+        new ContainerObservation("running", "x", Map.of(), List.of(), true, List.of());
+    var imported =
+        new Applied<ContainerSpec, ContainerObservation>(null, null, List.of("container:api"));
+
+    var diff = ContainerDiff.diff(api, imported, someoneElses);
+
+    assertThat(diff.action()).isEqualTo(Action.REPLACE);
+    assertThat(diff.note()).startsWith("imported: made again as declared, with Clockwork's labels");
+    assertThatThrownBy(
+            () ->
+                ContainerDiff.diff(
+                    api,
+                    new Applied<ContainerSpec, ContainerObservation>(
+                        null, null, List.of("container:other")),
+                    someoneElses))
+        .isInstanceOf(InvalidResourceException.class);
+  }
+
+  @Test
   void diff_refusesAHostPortSomethingElseHolds_whenTheContainerIsToBeRecreated() {
     var newImage = spec();
     newImage.image("web:2");
