@@ -34,7 +34,8 @@ final class WholeNamesHelp extends Help {
 
   @Override
   public TextTable createTextTable(Map<?, ?> rows) {
-    var table = new Table(colorScheme(), super.createTextTable(Map.of()));
+    // picocli's own table for these rows, for its columns; laid out again here
+    var table = new Table(colorScheme(), super.createTextTable(rows));
     rows.forEach((name, description) -> table.addRowValues(text(name), text(description)));
     return table;
   }
