@@ -1,96 +1,174 @@
 #!/usr/bin/env bash
-# Benchmarks containers: Clockwork's apply, no-change plan and destroy of N containers, beside
-# docker-compose (up -d, a second up -d that changes nothing, down) and the floor: the same
-# containers created and started, then stopped and removed, straight through the Engine API
-# (curl on the socket, 8 at a time). Rounds are interleaved so that a machine that slows down
-# slows every tool alike; the table gives medians, and each tool's time over the floor.
+# Benchmarks containers at several sizes: Clockwork's apply, no-change plan, replace of every
+# container (an environment change) and destroy, beside docker-compose (up -d, a second up -d that
+# changes nothing, up -d after the same change, down) and the floor: the same containers made,
+# replaced and removed straight through the Engine API (curl on the socket, 8 at a time). Rounds
+# are interleaved so that a machine that slows down slows every tool alike; the tables give
+# medians. Prints each of issue 15's targets with its measured value and "met" or "not met", and
+# writes a plot of time against size (SVG) for Clockwork, compose and the floor.
 #
-#   bench/containers.sh [N] [ROUNDS]      defaults: 50 and 3
+#   bench/containers.sh [SIZES] [ROUNDS] [PLOT]     defaults: "10 50 200", 3, containers.svg
 #
 # Needs a built Clockwork, a running engine and the test image (bin/test makes both); installs
-# docker-compose with apt-get when missing. Each container is busybox httpd behind a shell that
-# exits on SIGTERM, so that stopping measures the tools, not Docker's 10-second grace.
+# docker-compose and hyperfine with apt-get when missing. Each container is busybox httpd behind a
+# shell that exits on SIGTERM, so that stopping measures the tools, not Docker's 10-second grace.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-n="${1:-50}"
+sizes="${1:-10 50 200}"
 rounds="${2:-3}"
+plot="${3:-containers.svg}"
 image=clockwork-test/busybox:1
-command_json='["sh","-c","trap '"'"'exit 0'"'"' TERM; httpd -f -p 80 -h /www & wait"]'
+shell_command="trap 'exit 0' TERM; httpd -f -p 80 -h /www & wait"
 clockwork="$root/bin/clockwork"
 
 command -v docker-compose >/dev/null || apt-get install -y -qq docker-compose >/dev/null
+command -v hyperfine >/dev/null || apt-get install -y -qq hyperfine >/dev/null
 docker image inspect "$image" >/dev/null
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-# Clockwork's project
-mkdir -p "$work/clockwork"
-cat > "$work/clockwork/main.java" <<JAVA
+declare -A times
+seconds() {
+  local start end
+  start=$(date +%s.%N); "$@" >/dev/null 2>&1; end=$(date +%s.%N)
+  echo "$end - $start" | bc
+}
+record() { local key="$1"; shift; times[$key]+="$(seconds "$@") "; }
+median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+ratio() { echo "scale=2; $1 / $2" | bc; }
+verdict() { if [ "$(echo "$1" | bc)" = 1 ]; then echo "met"; else echo "not met"; fi; }
+
+# The floor: N containers raw-I-GEN made, replaced, removed through the Engine API.
+raw_create() { # GEN
+  seq 0 $((n - 1)) | xargs -P 8 -I{} sh -c \
+    "curl -sf --unix-socket /var/run/docker.sock -X POST -H 'Content-Type: application/json' \
+       -d \"\$(jq -cn --arg image '$image' --arg cmd \"\$0\" --arg gen $1 \
+              '{Image:\$image,Cmd:[\"sh\",\"-c\",\$cmd],Env:[\"GEN=\"+\$gen]}')\" \
+       'http://v1.41/containers/create?name=raw-{}-$1' >/dev/null &&
+     curl -sf --unix-socket /var/run/docker.sock -X POST 'http://v1.41/containers/raw-{}-$1/start' >/dev/null" \
+    "$shell_command"
+}
+raw_remove() { # GEN
+  seq 0 $((n - 1)) | xargs -P 8 -I{} sh -c \
+    "curl -sf --unix-socket /var/run/docker.sock -X POST 'http://v1.41/containers/raw-{}-$1/stop?t=10' >/dev/null &&
+     curl -sf --unix-socket /var/run/docker.sock -X DELETE 'http://v1.41/containers/raw-{}-$1' >/dev/null"
+}
+# A replace, as a tool does it: the new container made and started, the old one stopped and removed.
+raw_replace() { # OLD NEW
+  seq 0 $((n - 1)) | xargs -P 8 -I{} sh -c \
+    "curl -sf --unix-socket /var/run/docker.sock -X POST -H 'Content-Type: application/json' \
+       -d \"\$(jq -cn --arg image '$image' --arg cmd \"\$0\" --arg gen $2 \
+              '{Image:\$image,Cmd:[\"sh\",\"-c\",\$cmd],Env:[\"GEN=\"+\$gen]}')\" \
+       'http://v1.41/containers/create?name=raw-{}-$2' >/dev/null &&
+     curl -sf --unix-socket /var/run/docker.sock -X POST 'http://v1.41/containers/raw-{}-$2/start' >/dev/null &&
+     curl -sf --unix-socket /var/run/docker.sock -X POST 'http://v1.41/containers/raw-{}-$1/stop?t=10' >/dev/null &&
+     curl -sf --unix-socket /var/run/docker.sock -X DELETE 'http://v1.41/containers/raw-{}-$1' >/dev/null" \
+    "$shell_command"
+}
+command -v jq >/dev/null || apt-get install -y -qq jq >/dev/null
+
+# Clockwork's project reads GEN from the environment; compose's file is written per generation.
+project() {
+  mkdir -p "$work/cw-$n"
+  cat > "$work/cw-$n/main.java" <<JAVA
 import clockwork.*;
 import clockwork.resources.*;
 
 void main() {
+    String generation = System.getenv().getOrDefault("GEN", "1");
     for (int i = 0; i < $n; i++) {
-        Clockwork.declare(new DockerResource("cw-" + i).image("$image")
+        Clockwork.declare(new DockerResource("cw-" + i).image("$image").envVar("GEN", generation)
             .command("sh", "-c", "trap 'exit 0' TERM; httpd -f -p 80 -h /www & wait"));
     }
 }
 JAVA
-(cd "$work/clockwork" && "$clockwork" plan >/dev/null 2>&1)   # compile main.java outside the measurements
+  (cd "$work/cw-$n" && "$clockwork" validate >/dev/null) # compiles main.java outside the measurements
+}
+compose_file() { # GEN
+  mkdir -p "$work/dc-$n"
+  {
+    echo "version: '3'"
+    echo "services:"
+    for i in $(seq 0 $((n - 1))); do
+      echo "  dc-$i:"
+      echo "    image: $image"
+      echo "    environment: [GEN=$1]"
+      printf '    command: ["sh", "-c", "%s"]\n' "$shell_command"
+    done
+  } > "$work/dc-$n/docker-compose.yml"
+}
+cw() { (cd "$work/cw-$n" && GEN="$1" "$clockwork" "${@:2}"); }
+dc() { compose_file "$1"; docker-compose -p "cwbench$n" -f "$work/dc-$n/docker-compose.yml" "${@:2}"; }
 
-# compose's project
-mkdir -p "$work/compose"
-{
-  echo "version: '3'"
-  echo "services:"
-  for i in $(seq 0 $((n - 1))); do
-    echo "  dc-$i:"
-    echo "    image: $image"
-    echo "    command: $command_json"
+for n in $sizes; do
+  project
+  for round in $(seq 1 "$rounds"); do
+    record "$n floor up" raw_create 1
+    record "$n floor replace" raw_replace 1 2
+    record "$n floor down" raw_remove 2
+    record "$n clockwork apply" cw 1 apply --yes
+    record "$n clockwork plan" cw 1 plan
+    record "$n clockwork replace" cw 2 apply --yes
+    record "$n clockwork destroy" cw 2 destroy --yes
+    record "$n compose up" dc 1 up -d
+    record "$n compose no-change up" dc 1 up -d
+    record "$n compose replace" dc 2 up -d
+    record "$n compose down" dc 2 down
+    echo "$n containers: round $round done" >&2
   done
-} > "$work/compose/docker-compose.yml"
-
-api() { curl -sf --unix-socket /var/run/docker.sock "$@"; }
-raw_up() {
-  seq 0 $((n - 1)) | xargs -P 8 -I{} sh -c \
-    "curl -sf --unix-socket /var/run/docker.sock -X POST -H 'Content-Type: application/json' \
-       -d '{\"Image\":\"$image\",\"Cmd\":$(printf '%s' "$command_json" | sed "s/'/'\\\\''/g")}' \
-       'http://v1.41/containers/create?name=raw-{}' >/dev/null &&
-     curl -sf --unix-socket /var/run/docker.sock -X POST 'http://v1.41/containers/raw-{}/start' >/dev/null"
-}
-raw_down() {
-  seq 0 $((n - 1)) | xargs -P 8 -I{} sh -c \
-    "curl -sf --unix-socket /var/run/docker.sock -X POST 'http://v1.41/containers/raw-{}/stop?t=10' >/dev/null &&
-     curl -sf --unix-socket /var/run/docker.sock -X DELETE 'http://v1.41/containers/raw-{}' >/dev/null"
-}
-
-declare -A times
-seconds() { local start end; start=$(date +%s.%N); "$@" >/dev/null 2>&1; end=$(date +%s.%N); echo "$end - $start" | bc; }
-record() { local key="$1"; shift; times[$key]+="$(seconds "$@") "; }
-
-for round in $(seq 1 "$rounds"); do
-  record "raw up" raw_up
-  record "raw down" raw_down
-  record "clockwork apply" sh -c "cd '$work/clockwork' && '$clockwork' apply --yes"
-  record "clockwork plan" sh -c "cd '$work/clockwork' && '$clockwork' plan"
-  record "clockwork destroy" sh -c "cd '$work/clockwork' && '$clockwork' destroy --yes"
-  record "compose up" docker-compose -p "cwbench" -f "$work/compose/docker-compose.yml" up -d
-  record "compose no-change up" docker-compose -p "cwbench" -f "$work/compose/docker-compose.yml" up -d
-  record "compose down" docker-compose -p "cwbench" -f "$work/compose/docker-compose.yml" down
-  echo "round $round done" >&2
+  # the no-change plan once more, for its peak memory and a mean over 10 runs
+  cw 1 apply --yes >/dev/null
+  /usr/bin/time -f "%M" -o "$work/rss" bash -c "cd '$work/cw-$n' && GEN=1 '$clockwork' plan" >/dev/null
+  times["$n clockwork plan rss"]=$(( $(cat "$work/rss") / 1024 ))
+  (cd "$work/cw-$n" && GEN=1 hyperfine -N --warmup 2 --runs 10 --export-json "$work/h.json" "$clockwork plan" >/dev/null 2>&1)
+  times["$n clockwork plan mean"]=$(python3 -c "import json;print(round(json.load(open('$work/h.json'))['results'][0]['mean'],3))")
+  cw 1 destroy --yes >/dev/null
 done
 
-median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-floor_up=$(echo "${times[raw up]}" | median)
-floor_down=$(echo "${times[raw down]}" | median)
-echo "| step ($n containers, median of $rounds) | wall | over the floor |"
+echo "| containers | step | Clockwork | compose | floor | Clockwork / floor | compose / floor |"
+echo "|---|---|---|---|---|---|---|"
+for n in $sizes; do
+  for step in "up:apply:up" "replace:replace:replace" "down:destroy:down"; do
+    IFS=: read -r floor_step cw_step dc_step <<<"$step"
+    f=$(echo "${times[$n floor $floor_step]}" | median)
+    c=$(echo "${times[$n clockwork $cw_step]}" | median)
+    d=$(echo "${times[$n compose $dc_step]}" | median)
+    printf '| %s | %s | %.2f s | %.2f s | %.2f s | %s× | %s× |\n' "$n" "$cw_step" "$c" "$d" "$f" "$(ratio "$c" "$f")" "$(ratio "$d" "$f")"
+  done
+  c=$(echo "${times[$n clockwork plan]}" | median)
+  d=$(echo "${times[$n compose no-change up]}" | median)
+  printf '| %s | no-change plan / up | %.2f s (mean of 10: %s s, %s MiB) | %.2f s | | | |\n' \
+    "$n" "$c" "${times[$n clockwork plan mean]}" "${times[$n clockwork plan rss]}" "$d"
+done
+
+# issue 15's targets, at 50 containers when measured, else at the middle size
+target_n=50
+[[ " $sizes " == *" 50 "* ]] || target_n=$(echo "$sizes" | awk '{print $(int((NF+1)/2))}')
+plan=${times[$target_n clockwork plan mean]}
+noop=$(echo "${times[$target_n compose no-change up]}" | median)
+apply=$(ratio "$(echo "${times[$target_n clockwork apply]}" | median)" "$(echo "${times[$target_n floor up]}" | median)")
+destroy=$(ratio "$(echo "${times[$target_n clockwork destroy]}" | median)" "$(echo "${times[$target_n floor down]}" | median)")
+replace=$(ratio "$(echo "${times[$target_n clockwork replace]}" | median)" "$(echo "${times[$target_n floor replace]}" | median)")
+faster=$(ratio "$noop" "$plan")
+rss=${times[$target_n clockwork plan rss]}
+echo
+echo "| target ($target_n containers) | measured | |"
 echo "|---|---|---|"
-for key in "raw up" "clockwork apply" "compose up" "raw down" "clockwork destroy" "compose down" "clockwork plan" "compose no-change up"; do
-  m=$(echo "${times[$key]}" | median)
-  case "$key" in
-    "raw up" | "compose up" | "clockwork apply") ratio=$(echo "scale=2; $m / $floor_up" | bc)"×" ;;
-    "raw down" | "compose down" | "clockwork destroy") ratio=$(echo "scale=2; $m / $floor_down" | bc)"×" ;;
-    *) ratio="" ;;
-  esac
-  printf '| %s | %.2f s | %s |\n' "$key" "$m" "$ratio"
-done
+echo "| no-change plan ≤ 0.20 s, JVM start included | $plan s | $(verdict "$plan <= 0.20") |"
+echo "| no-change plan ≥ 3.5× faster than compose's no-op up -d | ${faster}× | $(verdict "$faster >= 3.5") |"
+echo "| apply ≤ 1.10× the floor | ${apply}× | $(verdict "$apply <= 1.10") |"
+echo "| destroy ≤ 1.10× the floor | ${destroy}× | $(verdict "$destroy <= 1.10") |"
+echo "| replacing all ≤ 1.15× the floor | ${replace}× | $(verdict "$replace <= 1.15") |"
+echo "| no-change plan's peak memory ≤ 100 MiB | $rss MiB | $(verdict "$rss <= 100") |"
+
+# time against size: apply (solid) and destroy (dashed) of each tool
+{
+  for n in $sizes; do
+    for tool in "floor:up:down" "clockwork:apply:destroy" "compose:up:down"; do
+      IFS=: read -r name up down <<<"$tool"
+      echo "$n $name $(echo "${times[$n $name $up]}" | median) $(echo "${times[$n $name $down]}" | median)"
+    done
+  done
+} | python3 "$root/bench/plot.py" "containers made (solid) and removed (dashed)" > "$plot"
+echo
+echo "plot: $plot"

@@ -866,6 +866,12 @@ class BadInputCatalogIT {
             .env("CW_LOAD_TIMEOUT", "0")
             .run("plan")
             .says("CW_LOAD_TIMEOUT (from the environment) is \"0\""),
+        Case.of(g, "no model requests at once", "fine")
+            .env("CW_MODEL_CONCURRENCY", "0")
+            .run("plan")
+            .says(
+                "CW_MODEL_CONCURRENCY (from the environment) is \"0\": give a whole number of"
+                    + " at least 1"),
         Case.of(g, "a bogus log level", "fine")
             .env("CW_LOG_LEVEL", "bogus")
             .run("plan")

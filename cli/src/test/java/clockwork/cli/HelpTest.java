@@ -40,8 +40,21 @@ class HelpTest {
   }
 
   @Test
+  void onlyTheNamedCommandIsBuilt_allOfThemForHelpCompletionAndAMistypedOne() {
+    assertThat(Main.commandsFor(new String[] {"plan", "--json"}))
+        .containsExactly(PlanCommand.class);
+    assertThat(Main.commandsFor(new String[] {"--dir", "apply", "state", "list"}))
+        .containsExactly(StateCommand.class);
+    assertThat(Main.commandsFor(new String[] {"--no-color", "aply"})).isEqualTo(Main.COMMANDS);
+    assertThat(Main.commandsFor(new String[] {"help", "plan"})).isEqualTo(Main.COMMANDS);
+    assertThat(Main.commandsFor(new String[] {"completion"})).isEqualTo(Main.COMMANDS);
+    assertThat(Main.commandsFor(new String[] {"--help"})).isEqualTo(Main.COMMANDS);
+  }
+
+  @Test
   void everyCommand_answersHelpAndH_withItsUsage() {
-    List<List<String>> commands = commands(new CommandLine(new Main(Terminal.system())), List.of());
+    List<List<String>> commands =
+        commands(Main.commandLine(new Main(Terminal.system()), Main.COMMANDS), List.of());
     assertThat(commands).contains(List.of("plan"), List.of("service", "start"));
     for (List<String> command : commands) {
       for (String flag : List.of("--help", "-h")) {

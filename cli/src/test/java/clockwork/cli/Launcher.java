@@ -41,8 +41,13 @@ final class Launcher {
 
   /** Starts clockwork with more environment variables. */
   static Running start(Path dir, Map<String, String> environment, String... args) {
+    return start(LAUNCHER, dir, environment, args);
+  }
+
+  private static Running start(
+      Path launcher, Path dir, Map<String, String> environment, String... args) {
     List<String> command = new ArrayList<>();
-    command.add(LAUNCHER.toString());
+    command.add(launcher.toString());
     command.addAll(List.of(args));
     try {
       Path out = Files.createTempFile("clockwork-out", ".txt");
@@ -73,5 +78,16 @@ final class Launcher {
   /** Runs clockwork to the end, with more environment variables. */
   static CliResult run(Path dir, Map<String, String> environment, String... args) {
     return start(dir, environment, args).finish();
+  }
+
+  /** The launcher the tests run: bin/clockwork of the source checkout. */
+  static Path path() {
+    return LAUNCHER;
+  }
+
+  /** Runs another copy of the launcher, such as one in an unpacked distribution. */
+  static CliResult runCopy(
+      Path launcher, Path dir, Map<String, String> environment, String... args) {
+    return start(launcher, dir, environment, args).finish();
   }
 }

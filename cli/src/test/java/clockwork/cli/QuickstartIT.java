@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -92,11 +93,32 @@ class QuickstartIT {
   }
 
   @Test
-  void theLauncher_printsNothingExtra_whenItMakesOrUsesItsClassArchive() {
-    // a fresh cache: the first run writes the shared class archive, the second uses it
+  void theLauncher_printsNothingExtra_withTheBuildsAotCacheOrItsOwnClassArchive()
+      throws IOException {
     var cache = Map.of("XDG_CACHE_HOME", project.resolve("cache").toString());
+    // the build's AOT cache was made by this Java: the launcher needs no cache of its own
     for (int run = 0; run < 2; run++) {
       CliResult version = Launcher.run(project, cache, "version");
+      assertThat(version).succeeded();
+      assertThat(version.err()).as("run " + run).isEmpty();
+    }
+    assertThat(project.resolve("cache/clockwork")).doesNotExist();
+
+    // an unpacked distribution without that cache: the first run writes a shared class archive,
+    // the second uses it
+    Path dist = project.resolve("dist");
+    Files.createDirectories(dist.resolve("bin"));
+    Files.copy(Launcher.path(), dist.resolve("bin/clockwork"), StandardCopyOption.COPY_ATTRIBUTES);
+    Path lib = Launcher.path().getParent().resolve("../cli/target/lib");
+    try (var jars = Files.list(lib)) {
+      for (Path jar : jars.toList()) {
+        Files.createDirectories(dist.resolve("lib"));
+        Files.copy(jar, dist.resolve("lib").resolve(jar.getFileName()));
+      }
+    }
+    for (int run = 0; run < 2; run++) {
+      CliResult version =
+          Launcher.runCopy(dist.resolve("bin/clockwork"), project, cache, "version");
       assertThat(version).succeeded();
       assertThat(version.err()).as("run " + run).isEmpty();
     }

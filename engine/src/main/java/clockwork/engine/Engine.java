@@ -339,6 +339,7 @@ public final class Engine {
         new Completer.ModelAccess(
             settings.value(Name.CW_MODEL),
             settings.number(Name.CW_COMPLETION_MAX_RETRIES),
+            settings.number(Name.CW_MODEL_CONCURRENCY),
             this::modelClient,
             refreshAi);
     return new Completer(providers, new ReportingContext(project, null, events, key), access);
@@ -800,7 +801,8 @@ public final class Engine {
     Project project = new Project(name, store.read().projectId(), dir);
     List<Resource> declared = program().resources();
     var graph = new Resolver().resolve(declared);
-    var access = new Completer.ModelAccess(settings.value(Name.CW_MODEL), 0, () -> null, Set.of());
+    var access =
+        new Completer.ModelAccess(settings.value(Name.CW_MODEL), 0, 1, () -> null, Set.of());
     var ids = graph.nodes().stream().map(ResourceGraph.Node::id).toList();
     var kinds = new TreeSet<String>();
     var nodes = new ArrayList<Declared>();

@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -53,7 +54,11 @@ public final class Completer {
    *     ({@link #REFRESH_ALL} for all)
    */
   public record ModelAccess(
-      String model, int maxRetries, Supplier<ModelClient> client, Set<String> refresh) {
+      String model,
+      int maxRetries,
+      int concurrency,
+      Supplier<ModelClient> client,
+      Set<String> refresh) {
     boolean refreshes(String id) {
       return refresh.contains(REFRESH_ALL) || refresh.contains(id);
     }
@@ -67,6 +72,8 @@ public final class Completer {
   private final Project project;
   private final ModelAccess access;
   private final EventListener events;
+  // resources independent of each other are completed at once, asking at most this many at a time
+  private final Semaphore asking;
 
   /**
    * @param context the project, where progress goes, and its key for digests of secrets
@@ -77,6 +84,7 @@ public final class Completer {
     this.project = context.project();
     this.access = access;
     this.events = context.events();
+    this.asking = new Semaphore(access.concurrency());
   }
 
   /** What became of one resource. */
@@ -107,6 +115,16 @@ public final class Completer {
     checkRefresh(graph);
     CompletionLock lock = CompletionLock.read(project.dir());
     return collect(lock, results(graph, lock));
+  }
+
+  /** The model's answer, once fewer than {@code CW_MODEL_CONCURRENCY} others are being asked. */
+  private String askInTurn(ModelClient client, List<Message> conversation, AnswerFormat format) {
+    asking.acquireUninterruptibly();
+    try {
+      return client.ask(conversation, format);
+    } finally {
+      asking.release();
+    }
   }
 
   /** Completes every resource, each once what it depends on is done. */
@@ -422,7 +440,7 @@ public final class Completer {
                       : " (again: "
                           + refused.size()
                           + (refused.size() == 1 ? " problem)" : " problems)"))));
-      String answer = client.ask(conversation, format);
+      String answer = askInTurn(client, conversation, format);
       try {
         var values = Answer.read(answer, format, given, project);
         Resource completed = node.resource().completed(withoutEmpty(values));

@@ -28,6 +28,7 @@ public final class Settings {
     CW_COMPLETION_MAX_RETRIES("3", 0),
     CW_COMPLETION_TIMEOUT("60", 1),
     CW_LOAD_TIMEOUT("60", 1),
+    CW_MODEL_CONCURRENCY("4", 1),
     CW_LOG_LEVEL("OFF", -1);
 
     private final String defaultValue;

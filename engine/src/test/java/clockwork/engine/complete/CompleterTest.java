@@ -27,6 +27,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -67,7 +68,7 @@ class CompleterTest {
             Duration.ofSeconds(2),
             maxRetries,
             Duration.ofMillis(10));
-    return completer(new Completer.ModelAccess("test-model", maxRetries, () -> client, refresh));
+    return completer(new Completer.ModelAccess("test-model", maxRetries, 4, () -> client, refresh));
   }
 
   private List<Desired> complete(Resource... declared) {
@@ -107,6 +108,28 @@ class CompleterTest {
       {"image": "clockwork-test/busybox:1", "envVars": ["MODE=production"], "volumes": [],
        "command": ["httpd", "-f", "-p", "8000"]}\
       """;
+
+  @Test
+  void independentResourcesAreAskedForAtOnce_atMostConcurrencyAtATime() {
+    var declared = new ArrayList<Resource>();
+    for (int i = 0; i < 7; i++) {
+      declared.add(
+          new DockerResource("web" + i).description("a web server").ports(8000 + i + ":80"));
+      server.script("web" + i, late(answer(API_ANSWER), Duration.ofMillis(300)));
+    }
+    ModelClient client =
+        new OpenAiModelClient(
+            server.baseUrl(), "k", "m", Duration.ofSeconds(5), 0, Duration.ofMillis(10));
+
+    List<Desired> desired =
+        completer(new Completer.ModelAccess("m", 0, 3, () -> client, Set.of()))
+            .complete(new Resolver().resolve(declared));
+
+    assertThat(desired).hasSize(7);
+    assertThat(server.requests()).hasSize(7);
+    // seven answers of 0.3 s each, three at a time: never more, and more than one at once
+    assertThat(server.mostAtOnce()).isBetween(2, 3);
+  }
 
   @Test
   void asksForTheMissingFields_withTheDescriptionTheUsersFieldsAndTheNeighbours() {
@@ -286,7 +309,7 @@ class CompleterTest {
     var db = db();
     complete(db, api(db));
     var again = db();
-    var teammate = new Completer.ModelAccess("their-model", 0, () -> null, Set.of());
+    var teammate = new Completer.ModelAccess("their-model", 0, 4, () -> null, Set.of());
     assertThatThrownBy(
             () -> completer(teammate).complete(new Resolver().resolve(List.of(again, api(again)))))
         .isInstanceOf(NeedsModelException.class)
@@ -416,7 +439,7 @@ class CompleterTest {
     var db = db();
     assertThatThrownBy(
             () ->
-                completer(new Completer.ModelAccess("m", 0, () -> client, Set.of()))
+                completer(new Completer.ModelAccess("m", 0, 4, () -> client, Set.of()))
                     .complete(new Resolver().resolve(List.of(db, api(db)))))
         .isInstanceOf(ModelException.class)
         .hasMessageContaining("cannot be reached")
@@ -441,7 +464,7 @@ class CompleterTest {
     var db = db();
     assertThatThrownBy(
             () ->
-                completer(new Completer.ModelAccess("m", 3, () -> null, Set.of()))
+                completer(new Completer.ModelAccess("m", 3, 4, () -> null, Set.of()))
                     .complete(
                         new Resolver()
                             .resolve(
@@ -464,6 +487,7 @@ class CompleterTest {
                 new Completer.ModelAccess(
                     "m",
                     3,
+                    4,
                     () -> {
                       throw new AssertionError("no model is needed");
                     },

@@ -56,6 +56,8 @@ public final class ScriptedModelServer implements AutoCloseable {
   private final HttpServer server;
   private final Map<String, Queue<Reply>> replies = new HashMap<>();
   private final List<Request> requests = new ArrayList<>();
+  private int answering;
+  private int mostAtOnce;
 
   public ScriptedModelServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -78,6 +80,11 @@ public final class ScriptedModelServer implements AutoCloseable {
   /** The requests so far, in the order they came. */
   public synchronized List<Request> requests() {
     return List.copyOf(requests);
+  }
+
+  /** The most requests this server was answering at one time. */
+  public synchronized int mostAtOnce() {
+    return mostAtOnce;
   }
 
   /** A successful reply whose message is this text (the model's answer). */
@@ -119,8 +126,15 @@ public final class ScriptedModelServer implements AutoCloseable {
             queue == null || queue.isEmpty()
                 ? error(500, "the test prepared no reply for " + id)
                 : queue.remove();
+        mostAtOnce = Math.max(mostAtOnce, ++answering);
       }
-      if (!reply.delay().isZero()) Thread.sleep(reply.delay());
+      try {
+        if (!reply.delay().isZero()) Thread.sleep(reply.delay());
+      } finally {
+        synchronized (this) {
+          answering--;
+        }
+      }
       byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().set("Content-Type", "application/json");
       exchange.sendResponseHeaders(reply.status(), bytes.length);

@@ -2,7 +2,6 @@ package clockwork.engine.provider.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.DockerException;
-import com.github.dockerjava.api.model.Version;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.core.RemoteApiVersion;
 import java.net.URI;
@@ -19,8 +18,8 @@ import java.util.regex.Pattern;
 /**
  * The Docker engine Clockwork talks to: {@code DOCKER_HOST} (a {@code unix://} socket or a {@code
  * tcp://} address), else the local socket. Connected on first use only, so projects without
- * containers never need an engine. docker-java does not negotiate the API version, so the engine is
- * asked its version first (unversioned), then every call uses the lower of its API version and the
+ * containers never need an engine. docker-java does not negotiate the API version, so the engine's
+ * {@code /_ping} says its version first, then every call uses the lower of its API version and the
  * newest this client knows.
  */
 final class DockerEngine {
@@ -80,30 +79,22 @@ final class DockerEngine {
               + "\" is neither a unix:// socket nor a tcp:// address, which are what Clockwork"
               + " can reach");
     }
-    Version version = connect(uri, RemoteApiVersion.UNKNOWN_VERSION).versionCmd().exec();
-    RemoteApiVersion api = RemoteApiVersion.parseConfig(version.getApiVersion());
+    var transport = new SocketTransport(uri);
+    SocketTransport.Ping ping = transport.ping();
+    RemoteApiVersion api = RemoteApiVersion.parseConfig(ping.apiVersion());
     if (!api.isGreaterOrEqual(RemoteApiVersion.VERSION_1_24)) {
       throw new IllegalStateException(
           "the Docker engine at "
               + host
               + " speaks API "
-              + version.getApiVersion()
+              + ping.apiVersion()
               + ", older than the 1.24 Clockwork needs: upgrade Docker");
     }
-    client = connect(uri, api.isGreater(NEWEST) ? NEWEST : api);
+    RemoteApiVersion used = api.isGreater(NEWEST) ? NEWEST : api;
+    client = DockerClientImpl.getInstance(new ClientConfig(uri, used), transport);
     description =
-        "Docker engine: "
-            + host
-            + " (Docker "
-            + version.getVersion()
-            + ", API "
-            + (api.isGreater(NEWEST) ? NEWEST : api).getVersion()
-            + ")";
+        "Docker engine: " + host + " (" + ping.server() + ", API " + used.getVersion() + ")";
     return client;
-  }
-
-  private static DockerClient connect(URI uri, RemoteApiVersion api) {
-    return DockerClientImpl.getInstance(new ClientConfig(uri, api), new SocketTransport(uri));
   }
 
   /** Runs a change to containers; many may run at once, never while a shared object goes. */

@@ -64,6 +64,29 @@ final class SocketTransport implements DockerHttpClient {
     }
   }
 
+  /** What an engine says of itself in {@code GET /_ping}'s headers. */
+  record Ping(String apiVersion, String server) {}
+
+  /**
+   * The engine's API version and its server ("Docker 20.10.24"), from its cheapest call: no JSON.
+   */
+  Ping ping() {
+    try (Response response =
+        execute(Request.builder().method(Request.Method.GET).path("/_ping").build())) {
+      String api = first(response.getHeaders(), "Api-Version");
+      if (response.getStatusCode() != 200 || api.isEmpty()) {
+        throw new IOException(
+            "GET /_ping answered "
+                + response.getStatusCode()
+                + " without an API version: not a Docker engine");
+      }
+      String server = first(response.getHeaders(), "Server");
+      return new Ping(api, server.replaceFirst("^Docker/(\\S+).*", "Docker $1"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private SocketChannel connect() {
     try {
       if ("unix".equals(host.getScheme())) {

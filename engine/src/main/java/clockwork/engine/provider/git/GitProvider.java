@@ -21,22 +21,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.eclipse.jgit.api.CreateBranchCommand.SetupUpstreamMode;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.ListBranchCommand;
-import org.eclipse.jgit.api.MergeCommand;
-import org.eclipse.jgit.api.MergeResult;
-import org.eclipse.jgit.api.errors.GitAPIException;
-import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.Ref;
-import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevWalk;
 
 /**
  * Clones of git repositories, through JGit (no {@code git} binary needed).
@@ -114,7 +102,7 @@ public final class GitProvider extends AbstractProvider<GitRepoResource, GitSpec
   }
 
   /** A remote as messages and plans show it: a password as {@code (sensitive)}. */
-  private static String shown(String url) {
+  static String shown(String url) {
     return url.replaceAll(":sensitive:[0-9a-f]+@", ":" + Sensitive.SHOWN + "@");
   }
 
@@ -129,67 +117,36 @@ public final class GitProvider extends AbstractProvider<GitRepoResource, GitSpec
 
   private static GitObservation observe(GitSpec spec, Context context) {
     Project project = context.project();
-    var heads = new LinkedHashMap<String, String>();
-    String remoteDefault = null;
-    String remoteError = null;
-    try {
-      Map<String, Ref> refs = Git.lsRemoteRepository().setRemote(spec.remote()).callAsMap();
-      refs.forEach(
-          (name, ref) -> {
-            if (name.startsWith(Constants.R_HEADS)) {
-              heads.put(name.substring(Constants.R_HEADS.length()), ref.getObjectId().name());
-            }
-          });
-      Ref head = refs.get(Constants.HEAD);
-      if (head != null && head.isSymbolic()) {
-        remoteDefault = Repository.shortenRefName(head.getTarget().getName());
-      } else if (!heads.isEmpty()) {
-        remoteDefault = heads.containsKey("main") ? "main" : heads.keySet().iterator().next();
-      }
-    } catch (GitAPIException | RuntimeException e) {
-      remoteError = message(e);
-    }
+    Clones.Remote remote = Clones.remote(spec.remote());
     Path dir = project.resolve(spec.dest());
-    if (!Files.exists(dir)) {
+    Clones.Local local = null;
+    try {
+      if (Files.isDirectory(dir.resolve(".git"))) local = Clones.local(dir);
+    } catch (IOException e) {
+      // not a repository JGit can read: something else is in the way
+    }
+    if (local == null) {
       return new GitObservation(
-          "absent", null, null, null, 0, 0, heads, remoteDefault, remoteError);
+          Files.exists(dir) ? "other" : "absent",
+          null,
+          null,
+          null,
+          0,
+          0,
+          remote.heads(),
+          remote.defaultBranch(),
+          remote.error());
     }
-    if (!Files.isDirectory(dir.resolve(".git"))) {
-      return new GitObservation("other", null, null, null, 0, 0, heads, remoteDefault, remoteError);
-    }
-    try (Git git = Git.open(dir.toFile())) {
-      Repository repository = git.getRepository();
-      ObjectId head = repository.resolve(Constants.HEAD);
-      String origin = repository.getConfig().getString("remote", "origin", "url");
-      return new GitObservation(
-          "clone",
-          origin == null ? null : Sensitive.redactUrl(origin, context::keyedDigest),
-          repository.getBranch(),
-          head == null ? null : head.name(),
-          git.status().call().getUncommittedChanges().size(),
-          unpushed(git),
-          heads,
-          remoteDefault,
-          remoteError);
-    } catch (IOException | GitAPIException e) {
-      return new GitObservation("other", null, null, null, 0, 0, heads, remoteDefault, remoteError);
-    }
-  }
-
-  /** Commits reachable from a local branch that no remote-tracking branch has. */
-  private static int unpushed(Git git) throws IOException, GitAPIException {
-    Repository repository = git.getRepository();
-    try (RevWalk walk = new RevWalk(repository)) {
-      for (Ref local : git.branchList().call()) {
-        walk.markStart(walk.parseCommit(local.getObjectId()));
-      }
-      for (Ref remote : git.branchList().setListMode(ListBranchCommand.ListMode.REMOTE).call()) {
-        walk.markUninteresting(walk.parseCommit(remote.getObjectId()));
-      }
-      int count = 0;
-      while (walk.next() != null) count++;
-      return count;
-    }
+    return new GitObservation(
+        "clone",
+        local.origin() == null ? null : Sensitive.redactUrl(local.origin(), context::keyedDigest),
+        local.branch(),
+        local.head(),
+        local.uncommitted(),
+        local.unpushed(),
+        remote.heads(),
+        remote.defaultBranch(),
+        remote.error());
   }
 
   // ---- diff ------------------------------------------------------------------------------------
@@ -346,14 +303,12 @@ public final class GitProvider extends AbstractProvider<GitRepoResource, GitSpec
               ? CLONE + desired.dest()
               : ADOPTED + desired.dest();
       operation.claim(List.of(artifact));
-      update(desired, dir, operation);
+      Clones.update(desired, dir, operation);
     } else {
       artifact = CLONE + desired.dest();
       operation.claim(List.of(artifact));
       operation.report("cloning " + shown(desired.url()));
-      var clone = Git.cloneRepository().setURI(desired.remote()).setDirectory(dir.toFile());
-      if (desired.branch() != null) clone.setBranch(Constants.R_HEADS + desired.branch());
-      clone.call().close();
+      Clones.clone(desired.remote(), desired.branch(), dir);
     }
     return new Outcome<>(observe(desired, operation), List.of(artifact));
   }
@@ -362,53 +317,8 @@ public final class GitProvider extends AbstractProvider<GitRepoResource, GitSpec
   public Outcome<GitObservation> update(
       GitSpec desired, Applied<GitSpec, GitObservation> previous, Operation operation)
       throws Exception {
-    update(desired, operation.project().resolve(desired.dest()), operation);
+    Clones.update(desired, operation.project().resolve(desired.dest()), operation);
     return new Outcome<>(observe(desired, operation), previous.artifacts());
-  }
-
-  /** Fetches, checks the branch out, and fast-forwards it when asked to. */
-  private static void update(GitSpec desired, Path dir, Operation operation) throws Exception {
-    try (Git git = Git.open(dir.toFile())) {
-      operation.report("fetching " + shown(desired.url()));
-      git.fetch().setRemote("origin").call();
-      Repository repository = git.getRepository();
-      String branch = desired.branch();
-      if (branch == null) {
-        Ref remoteHead = repository.exactRef("refs/remotes/origin/HEAD");
-        branch =
-            remoteHead != null && remoteHead.isSymbolic()
-                ? Repository.shortenRefName(remoteHead.getTarget().getName())
-                    .substring("origin/".length())
-                : repository.getBranch();
-      }
-      if (!branch.equals(repository.getBranch())) {
-        boolean local = repository.exactRef(Constants.R_HEADS + branch) != null;
-        git.checkout()
-            .setName(branch)
-            .setCreateBranch(!local)
-            .setStartPoint(local ? null : "origin/" + branch)
-            .setUpstreamMode(local ? null : SetupUpstreamMode.TRACK)
-            .call();
-      }
-      if (desired.pull()) {
-        ObjectId upstream = repository.resolve("refs/remotes/origin/" + branch);
-        MergeResult merge =
-            git.merge()
-                .include(upstream)
-                .setFastForward(MergeCommand.FastForwardMode.FF_ONLY)
-                .call();
-        if (!merge.getMergeStatus().isSuccessful()) {
-          throw new IllegalStateException(
-              "cannot fast-forward "
-                  + branch
-                  + " in "
-                  + desired.dest()
-                  + " ("
-                  + merge.getMergeStatus()
-                  + "): it has commits the remote lacks; merge or reset them by hand");
-        }
-      }
-    }
   }
 
   @Override
@@ -420,19 +330,18 @@ public final class GitProvider extends AbstractProvider<GitRepoResource, GitSpec
       if (!Files.exists(dir)) continue;
       boolean force = previous.spec() != null && previous.spec().forceDestroy();
       if (!force && Files.isDirectory(dir.resolve(".git"))) {
-        try (Git git = Git.open(dir.toFile())) {
-          int changes = git.status().call().getUncommittedChanges().size();
-          int unpushed = unpushed(git);
-          if (changes > 0 || unpushed > 0) {
-            throw new IllegalStateException(
-                "the clone at "
-                    + artifact.substring(CLONE.length())
-                    + " has "
-                    + (changes > 0 ? changes + " files with uncommitted changes" : "")
-                    + (changes > 0 && unpushed > 0 ? " and " : "")
-                    + (unpushed > 0 ? unpushed + " commits not pushed" : "")
-                    + ": push them, or set .forceDestroy(true) and apply, then destroy again");
-          }
+        Clones.Local local = Clones.local(dir);
+        int changes = local.uncommitted();
+        int unpushed = local.unpushed();
+        if (changes > 0 || unpushed > 0) {
+          throw new IllegalStateException(
+              "the clone at "
+                  + artifact.substring(CLONE.length())
+                  + " has "
+                  + (changes > 0 ? changes + " files with uncommitted changes" : "")
+                  + (changes > 0 && unpushed > 0 ? " and " : "")
+                  + (unpushed > 0 ? unpushed + " commits not pushed" : "")
+                  + ": push them, or set .forceDestroy(true) and apply, then destroy again");
         }
       }
       deleteTree(dir);
@@ -448,12 +357,4 @@ public final class GitProvider extends AbstractProvider<GitRepoResource, GitSpec
   }
 
   /** The first line of what went wrong, any password in it shown as {@code (sensitive)}. */
-  private static String message(Throwable e) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
-        return Sensitive.redact(cause.getMessage().lines().findFirst().orElse("").strip());
-      }
-    }
-    return e.getClass().getSimpleName();
-  }
 }
