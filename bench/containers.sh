@@ -30,7 +30,9 @@ trap 'rm -rf "$work"' EXIT
 declare -A times
 seconds() {
   local start end
-  start=$(date +%s.%N); "$@" >/dev/null 2>&1; end=$(date +%s.%N)
+  start=$(date +%s.%N)
+  "$@" >"$work/output" 2>&1 || { echo "failed: $*" >&2; tail -20 "$work/output" >&2; return 1; }
+  end=$(date +%s.%N)
   echo "$end - $start" | bc
 }
 record() { local key="$1"; shift; times[$key]+="$(seconds "$@") "; }

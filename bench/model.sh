@@ -20,7 +20,7 @@ cat > "$work/server.py" <<'PYTHON'
 import http.server, json, sys, threading, time
 delay, counts = float(sys.argv[1]), {"now": 0, "most": 0}
 lock = threading.Lock()
-ANSWER = {"image": "clockwork-test/busybox:1", "envVars": [], "volumes": [],
+ANSWER = {"image": "clockwork-test/busybox:1", "ports": [], "envVars": [], "volumes": [],
           "command": ["httpd", "-f", "-p", "80", "-h", "/www"]}
 class Handler(http.server.BaseHTTPRequestHandler):
     def log_message(self, *args): pass

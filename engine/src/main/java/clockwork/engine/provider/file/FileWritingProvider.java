@@ -538,6 +538,7 @@ public abstract class FileWritingProvider<R extends Resource>
       throws IOException {
     Project project = context.project();
     var left = new ArrayList<String>();
+    var gone = new ArrayList<Path>();
     synchronized (LEFT_FOR_LATER) {
       for (String artifact : artifacts) {
         if (artifact.startsWith(CONTENT)) continue;
@@ -551,18 +552,31 @@ public abstract class FileWritingProvider<R extends Resource>
         Path at = project.dir().resolve(path(artifact));
         if (artifact.startsWith(FILE)) {
           Files.deleteIfExists(at);
+          gone.add(at);
         } else if (artifact.startsWith(DIR)) {
-          Path dir = at;
-          if (!removeIfEmpty(dir)) {
+          if (removeIfEmpty(at)) {
+            gone.add(at);
+          } else {
             left.add(artifact);
-            LEFT_FOR_LATER.add(dir);
+            LEFT_FOR_LATER.add(at);
           }
         }
       }
-      // deepest first, so that a directory emptied by removing the one below it goes too
-      LEFT_FOR_LATER.removeIf(FileWritingProvider::removeIfEmpty);
+      // only a directory that something was removed from can have become empty: not all of them
+      // again at each removal, which made destroying many files quadratic
+      gone.forEach(FileWritingProvider::removeEmptied);
     }
     return left;
+  }
+
+  /** Removes the directories left for later above {@code path}, nearest first, while empty. */
+  private static void removeEmptied(Path path) {
+    for (Path dir = path.getParent();
+        dir != null && LEFT_FOR_LATER.contains(dir);
+        dir = dir.getParent()) {
+      if (!removeIfEmpty(dir)) return;
+      LEFT_FOR_LATER.remove(dir);
+    }
   }
 
   /** Removes a directory unless something is in it; true when it is gone. */
