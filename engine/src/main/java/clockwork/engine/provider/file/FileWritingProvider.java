@@ -528,9 +528,9 @@ public abstract class FileWritingProvider<R extends Resource>
   private static final Set<Path> LEFT_FOR_LATER = new TreeSet<>(Comparator.reverseOrder());
 
   /**
-   * Removes artifacts in the order given, each only while it is still what Clockwork made (others
-   * are left, and the user told why); never a directory with something left in it, and whatever is
-   * already gone counts as removed.
+   * Removes artifacts, files before directories and otherwise in the order given, each only while
+   * it is still what Clockwork made (others are left, and the user told why); never a directory
+   * with something left in it, and whatever is already gone counts as removed.
    *
    * @return the directories that are still there, having something in them
    */
@@ -539,27 +539,28 @@ public abstract class FileWritingProvider<R extends Resource>
     Project project = context.project();
     var left = new ArrayList<String>();
     var gone = new ArrayList<Path>();
-    synchronized (LEFT_FOR_LATER) {
-      for (String artifact : artifacts) {
-        if (artifact.startsWith(CONTENT)) continue;
-        String reason = keptBecause(artifact, made, context);
-        if (reason != null) {
-          if (!artifact.startsWith(ADOPTED)) {
-            context.report("left " + shown(artifact) + " in place: " + reason);
-          }
-          continue;
-        }
+    var dirs = new ArrayList<String>();
+    // files first, each checked (read and digested) outside the lock, so that deletes run in
+    // parallel; then the directories, which other resources' files may share, under it
+    for (String artifact : artifacts) {
+      if (artifact.startsWith(CONTENT)) continue;
+      if (artifact.startsWith(DIR)) {
+        dirs.add(artifact);
+      } else if (mayRemove(artifact, made, context) && artifact.startsWith(FILE)) {
         Path at = project.dir().resolve(path(artifact));
-        if (artifact.startsWith(FILE)) {
-          Files.deleteIfExists(at);
+        Files.deleteIfExists(at);
+        gone.add(at);
+      }
+    }
+    synchronized (LEFT_FOR_LATER) {
+      for (String artifact : dirs) {
+        if (!mayRemove(artifact, made, context)) continue;
+        Path at = project.dir().resolve(path(artifact));
+        if (removeIfEmpty(at)) {
           gone.add(at);
-        } else if (artifact.startsWith(DIR)) {
-          if (removeIfEmpty(at)) {
-            gone.add(at);
-          } else {
-            left.add(artifact);
-            LEFT_FOR_LATER.add(at);
-          }
+        } else {
+          left.add(artifact);
+          LEFT_FOR_LATER.add(at);
         }
       }
       // only a directory that something was removed from can have become empty: not all of them
@@ -567,6 +568,15 @@ public abstract class FileWritingProvider<R extends Resource>
       gone.forEach(FileWritingProvider::removeEmptied);
     }
     return left;
+  }
+
+  /** Whether a delete may remove an artifact; when not, the user is told why (unless adopted). */
+  private static boolean mayRemove(String artifact, Made made, Context context) throws IOException {
+    String reason = keptBecause(artifact, made, context);
+    if (reason != null && !artifact.startsWith(ADOPTED)) {
+      context.report("left " + shown(artifact) + " in place: " + reason);
+    }
+    return reason == null;
   }
 
   /** Removes the directories left for later above {@code path}, nearest first, while empty. */

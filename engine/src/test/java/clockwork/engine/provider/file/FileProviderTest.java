@@ -12,7 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,6 +85,32 @@ class FileProviderTest {
         new Applied<>(second, madeSecond.observed(), madeSecond.artifacts()), operation());
     assertThat(dir.resolve("shared")).doesNotExist();
     assertThat(dir.resolve("elsewhere")).doesNotExist();
+  }
+
+  @Test
+  void directoriesSharedByManyResources_goWhenTheirFilesAreDeletedInParallel_inAnyOrder()
+      throws Exception {
+    var made = new ArrayList<Applied<FileSpec, FileObservation>>();
+    for (int i = 0; i < 150; i++) {
+      var spec = new FileSpec("top/d" + i % 5 + "/sub" + i % 3 + "/f" + i, "n" + i, "644");
+      Outcome<FileObservation> outcome = provider.create(spec, null, operation());
+      made.add(new Applied<>(spec, outcome.observed(), outcome.artifacts()));
+    }
+    Collections.shuffle(made, new Random(15));
+    try (var pool = Executors.newFixedThreadPool(8)) {
+      var deletes = new ArrayList<Future<?>>();
+      for (var applied : made) {
+        deletes.add(
+            pool.submit(
+                () -> {
+                  provider.delete(applied, operation());
+                  return null;
+                }));
+      }
+      for (var delete : deletes) delete.get();
+    }
+    assertThat(dir.resolve("top")).doesNotExist();
+    assertThat(reported).isEmpty();
   }
 
   @Test
