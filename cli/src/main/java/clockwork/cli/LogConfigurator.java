@@ -9,6 +9,7 @@ import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.helpers.NOP_FallbackServiceProvider;
 
 /**
  * Logging for the libraries Clockwork uses (docker-java, its HTTP client): to standard error, at
@@ -37,9 +38,19 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
   }
 
-  /** Sets the level once the settings are known, which may come from a flag or {@code .env}. */
+  /**
+   * Sets the level once the settings are known, which may come from a flag or {@code .env}. When
+   * nothing is to be logged (the default), the libraries get SLF4J's no-op logger rather than
+   * logback, whose start (its status printer reads the time-zone database) costs every command tens
+   * of milliseconds; that holds as long as nothing has logged yet, which is so on every path.
+   */
   static void setLevel(String level) {
-    apply((LoggerContext) LoggerFactory.getILoggerFactory(), Level.toLevel(level, Level.OFF));
+    Level wanted = Level.toLevel(level, Level.OFF);
+    if (wanted == Level.OFF) {
+      System.setProperty("slf4j.provider", NOP_FallbackServiceProvider.class.getName());
+      System.setProperty("slf4j.internal.verbosity", "WARN"); // not a line saying it was chosen
+    }
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) apply(context, wanted);
   }
 
   /**
