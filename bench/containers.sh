@@ -65,8 +65,9 @@ container_json() { # GEN INDEX
 export -f container_json
 export image shell_command network
 raw_create() { # GEN
-  api -X POST -H 'Content-Type: application/json' -d "{\"Name\":\"$network\"}" \
-    http://v1.41/networks/create >/dev/null
+  # kept when a removal of it was refused (above); made again otherwise
+  api -X POST -H 'Content-Type: application/json' -d "{\"Name\":\"$network\",\"CheckDuplicate\":true}" \
+    http://v1.41/networks/create >/dev/null || api "http://v1.41/networks/$network" >/dev/null
   seq 0 $((n - 1)) | xargs -P 8 -I{} bash -c \
     "api -X POST -H 'Content-Type: application/json' -d \"\$(container_json $1 {})\" \
        'http://v1.41/containers/create?name=raw-{}-$1' >/dev/null &&

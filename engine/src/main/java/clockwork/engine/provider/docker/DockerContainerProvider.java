@@ -151,23 +151,21 @@ public final class DockerContainerProvider
     DockerClient docker = engine.reachableClient();
     String projectId = context.project().id();
     try {
-      Map<String, Container> byName = new HashMap<>();
-      Map<String, Container> byResource = new HashMap<>();
+      Map<String, ListedContainer> byName = new HashMap<>();
+      Map<String, ListedContainer> byResource = new HashMap<>();
       // the host ports of the project's containers that main.java no longer declares: the plan
       // deletes those before it makes what publishes the same ports (Provider#claims)
       Set<String> freed = new HashSet<>();
       Set<String> declared = new HashSet<>();
       specs.values().forEach(spec -> declared.add(spec.resourceId()));
       if (projectId != null) {
-        for (Container c : projectContainers(docker, projectId)) {
-          for (String name : c.getNames()) byName.put(name.substring(1), c);
-          String resource = c.getLabels().get(Labels.RESOURCE);
-          if (resource != null && !c.getNames()[0].endsWith(REPLACEMENT_SUFFIX)) {
+        for (ListedContainer c : ListedContainer.ofProject(engine, projectId)) {
+          for (String name : c.names()) byName.put(name, c);
+          String resource = c.labels().get(Labels.RESOURCE);
+          if (resource != null && !c.name().endsWith(REPLACEMENT_SUFFIX)) {
             byResource.put(resource, c);
           }
-          if (resource != null && !declared.contains(resource)) {
-            freed.addAll(HostPorts.published(c));
-          }
+          if (resource != null && !declared.contains(resource)) freed.addAll(c.published());
         }
       }
       List<String> unseen =
@@ -176,17 +174,15 @@ public final class DockerContainerProvider
               .filter(n -> !byName.containsKey(n))
               .toList();
       if (!unseen.isEmpty()) {
-        var filters = unseen.stream().map(Artifacts::exactName).toList();
-        for (Container c :
-            docker.listContainersCmd().withShowAll(true).withNameFilter(filters).exec()) {
-          for (String name : c.getNames()) byName.putIfAbsent(name.substring(1), c);
+        for (ListedContainer c : ListedContainer.named(engine, unseen)) {
+          for (String name : c.names()) byName.putIfAbsent(name, c);
         }
       }
       // a container whose name changed is found under its old one, to be replaced
-      Map<String, Container> current = new HashMap<>();
+      Map<String, ListedContainer> current = new HashMap<>();
       specs.forEach(
           (id, spec) -> {
-            Container c = byName.get(spec.name());
+            ListedContainer c = byName.get(spec.name());
             current.put(id, c != null ? c : byResource.get(spec.resourceId()));
           });
       // The images matter only for containers to be made; a container that runs as declared
@@ -195,17 +191,15 @@ public final class DockerContainerProvider
           specs.entrySet().stream()
               .anyMatch(
                   entry -> {
-                    ContainerSpec spec = entry.getValue();
-                    Container c = current.get(entry.getKey());
+                    ListedContainer c = current.get(entry.getKey());
                     return c == null
-                        || c.getLabels() == null
-                        || !spec.hash().equals(c.getLabels().get(Labels.SPEC_HASH));
+                        || !entry.getValue().hash().equals(c.labels().get(Labels.SPEC_HASH));
                   });
       Set<String> images = making ? ImagePulls.references(docker) : null;
       // a stopped container may be attached to a network removed by hand since; one that runs
       // holds its networks
       boolean stopped =
-          current.values().stream().anyMatch(c -> c != null && !"running".equals(c.getState()));
+          current.values().stream().anyMatch(c -> c != null && !"running".equals(c.state()));
       boolean joining = specs.values().stream().anyMatch(s -> !s.externalNetworks().isEmpty());
       Map<String, String> networks = stopped || joining ? networkIds(docker) : null;
       var observed = new LinkedHashMap<String, ContainerObservation>();
@@ -235,26 +229,21 @@ public final class DockerContainerProvider
       Set<String> known, Context context) {
     String projectId = context.project().id();
     if (projectId == null) return Map.of();
-    DockerClient docker = engine.reachableClient();
     var found = new TreeMap<String, Applied<ContainerSpec, ContainerObservation>>();
     try {
-      for (Container c : projectContainers(docker, projectId)) {
-        String resource = c.getLabels().get(Labels.RESOURCE);
+      for (ListedContainer c : ListedContainer.ofProject(engine, projectId)) {
+        String resource = c.labels().get(Labels.RESOURCE);
         if (resource == null || known.contains(resource)) continue;
         var artifacts = new ArrayList<String>();
-        var networks = new ArrayList<String>();
-        if (c.getNetworkSettings() != null && c.getNetworkSettings().getNetworks() != null) {
-          networks.addAll(c.getNetworkSettings().getNetworks().keySet());
-        }
-        networks.stream().sorted().forEach(n -> artifacts.add(Artifacts.NETWORK + n));
+        var networks = new ArrayList<>(c.networks().keySet());
+        networks.forEach(n -> artifacts.add(Artifacts.NETWORK + n));
         Applied<ContainerSpec, ContainerObservation> before = found.get(resource);
         if (before != null) {
           before.artifacts().stream().filter(a -> !artifacts.contains(a)).forEach(artifacts::add);
         }
-        artifacts.add(Artifacts.CONTAINER + c.getNames()[0].substring(1));
+        artifacts.add(Artifacts.CONTAINER + c.name());
         var seen =
-            new ContainerObservation(
-                c.getState(), c.getId(), c.getLabels(), networks, true, List.of());
+            new ContainerObservation(c.state(), c.id(), c.labels(), networks, true, List.of());
         found.put(
             resource, new Applied<>(null, before == null ? seen : before.observed(), artifacts));
       }
@@ -264,19 +253,10 @@ public final class DockerContainerProvider
     return found;
   }
 
-  /** Every container carrying the project's label, running or not: one list call. */
-  private static List<Container> projectContainers(DockerClient docker, String projectId) {
-    return docker
-        .listContainersCmd()
-        .withShowAll(true)
-        .withLabelFilter(Map.of(Labels.PROJECT, projectId))
-        .exec();
-  }
-
-  /** The replacement an interrupted replace of this container left, if it is this one's. */
-  private static Container replacement(ContainerSpec spec, Container temporary) {
+  /** The replacement an interrupted replace left, if it is this one's. */
+  private static ListedContainer replacement(ContainerSpec spec, ListedContainer temporary) {
     return temporary != null
-            && Labels.madeFor(temporary.getLabels(), spec.projectId(), spec.resourceId())
+            && Labels.madeFor(temporary.labels(), spec.projectId(), spec.resourceId())
         ? temporary
         : null;
   }
@@ -298,8 +278,8 @@ public final class DockerContainerProvider
    */
   private ContainerObservation observation(
       ContainerSpec spec,
-      Container container,
-      Container replacement,
+      ListedContainer container,
+      ListedContainer replacement,
       Set<String> freed,
       Set<String> images,
       Map<String, String> networkIds) {
@@ -308,10 +288,10 @@ public final class DockerContainerProvider
         networkIds == null
             ? List.of()
             : spec.externalNetworks().stream().filter(n -> !networkIds.containsKey(n)).toList();
-    Set<String> held = new HashSet<>(HostPorts.published(replacement));
-    held.addAll(freed);
+    Set<String> held = new HashSet<>(freed);
+    if (replacement != null) held.addAll(replacement.published());
     String replacementHash =
-        replacement == null ? null : replacement.getLabels().get(Labels.SPEC_HASH);
+        replacement == null ? null : replacement.labels().get(Labels.SPEC_HASH);
     if (container == null) {
       return new ContainerObservation(
           "absent",
@@ -324,31 +304,23 @@ public final class DockerContainerProvider
           List.of(),
           missing);
     }
-    var networks = new ArrayList<String>();
     var stale = new ArrayList<String>();
-    if (container.getNetworkSettings() != null
-        && container.getNetworkSettings().getNetworks() != null) {
-      container
-          .getNetworkSettings()
-          .getNetworks()
-          .forEach(
-              (name, network) -> {
-                networks.add(name);
-                if (networkIds != null && !networkIds.containsValue(network.getNetworkID())) {
-                  stale.add(name);
-                }
-              });
-    }
-    held.addAll(HostPorts.published(container));
+    container
+        .networks()
+        .forEach(
+            (name, id) -> {
+              if (networkIds != null && !networkIds.containsValue(id)) stale.add(name);
+            });
+    held.addAll(container.published());
     return new ContainerObservation(
-        container.getState(),
-        container.getId(),
-        container.getLabels(),
-        networks.stream().sorted().toList(),
+        container.state(),
+        container.id(),
+        container.labels(),
+        List.copyOf(container.networks().keySet()),
         imagePresent,
         busyPorts(spec, held),
         replacementHash,
-        stale.stream().sorted().toList(),
+        stale,
         missing);
   }
 
@@ -479,7 +451,7 @@ public final class DockerContainerProvider
       id = createContainer(docker, desired, desired.name(), madeAt);
     }
     if (desired.mustRun()) start(docker, id, desired.name());
-    return new Outcome<>(observeOne(docker, desired), owned);
+    return new Outcome<>(observeOne(desired), owned);
   }
 
   /** Starts a container just made; one that does not start is removed, and the error says why. */
@@ -577,7 +549,7 @@ public final class DockerContainerProvider
         && Artifacts.find(docker, temporary) == null) {
       owned.remove(Artifacts.CONTAINER + temporary);
     }
-    return new Outcome<>(observeOne(docker, desired), owned);
+    return new Outcome<>(observeOne(desired), owned);
   }
 
   /**
@@ -638,7 +610,7 @@ public final class DockerContainerProvider
     owned.remove(Artifacts.CONTAINER + temporary);
     if (!owned.contains(Artifacts.CONTAINER + desired.name()))
       owned.add(Artifacts.CONTAINER + desired.name());
-    return new Outcome<>(observeOne(docker, desired), owned);
+    return new Outcome<>(observeOne(desired), owned);
   }
 
   /**
@@ -847,10 +819,10 @@ public final class DockerContainerProvider
     return new ArrayList<>(previous == null ? List.of() : previous.artifacts());
   }
 
-  private ContainerObservation observeOne(DockerClient docker, ContainerSpec spec) {
+  private ContainerObservation observeOne(ContainerSpec spec) {
     return observation(
         spec,
-        Artifacts.find(docker, spec.name()),
+        ListedContainer.named(engine, spec.name()),
         null,
         Set.of(),
         Set.of(ImagePulls.normalise(spec.image())),

@@ -1,10 +1,16 @@
 package clockwork.engine.provider.docker;
 
+import clockwork.engine.state.Json;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.core.RemoteApiVersion;
+import com.github.dockerjava.transport.DockerHttpClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,6 +43,8 @@ final class DockerEngine {
   // shared objects this process made or found to be the project's, so that each is checked once
   private final Set<String> known = ConcurrentHashMap.newKeySet();
   private DockerClient client;
+  private SocketTransport transport;
+  private String apiPrefix;
   private String description;
 
   /**
@@ -92,9 +100,36 @@ final class DockerEngine {
     }
     RemoteApiVersion used = api.isGreater(NEWEST) ? NEWEST : api;
     client = DockerClientImpl.getInstance(new ClientConfig(uri, used), transport);
+    this.transport = transport;
+    apiPrefix = "/v" + used.getVersion();
     description =
         "Docker engine: " + host + " (" + ping.server() + ", API " + used.getVersion() + ")";
     return client;
+  }
+
+  /**
+   * A GET of the engine's API, its JSON answer read as a tree: for the calls on every plan's path,
+   * which docker-java's typed answers made cost a cold start of Jackson's introspection. A refusal
+   * is thrown as docker-java throws it, so that {@link #explain} tells it the same way.
+   */
+  JsonNode getJson(String path) {
+    client();
+    try (var response =
+        transport.execute(
+            DockerHttpClient.Request.builder()
+                .method(DockerHttpClient.Request.Method.GET)
+                .path(apiPrefix + path)
+                .build())) {
+      byte[] body = response.getBody().readAllBytes();
+      int status = response.getStatusCode();
+      if (status / 100 != 2) {
+        throw new DockerException(
+            "Status " + status + ": " + new String(body, StandardCharsets.UTF_8), status);
+      }
+      return Json.MAPPER.readTree(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Runs a change to containers; many may run at once, never while a shared object goes. */

@@ -1,15 +1,12 @@
 package clockwork.engine.provider.docker;
 
 import clockwork.engine.provider.container.PortMapping;
-import com.github.dockerjava.api.model.Container;
-import com.github.dockerjava.api.model.ContainerPort;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -20,17 +17,6 @@ import java.util.Set;
  */
 final class HostPorts {
   private HostPorts() {}
-
-  /** The host ports a container publishes, such as {@code 8080/tcp}; none for no container. */
-  static Set<String> published(Container container) {
-    var held = new HashSet<String>();
-    if (container != null && container.getPorts() != null) {
-      for (ContainerPort port : container.getPorts()) {
-        if (port.getPublicPort() != null) held.add(port.getPublicPort() + "/" + port.getType());
-      }
-    }
-    return held;
-  }
 
   /** The spec's host ports, as claims: {@code "host port 8080/tcp"}. */
   static Set<String> claims(ContainerSpec spec) {
