@@ -122,7 +122,12 @@ compose_file() { # GEN
   } > "$work/dc-$n/docker-compose.yml"
 }
 cw() { (cd "$work/cw$$-$n" && GEN="$1" "$clockwork" "${@:2}"); }
-dc() { compose_file "$1"; docker-compose -p "cwbench$$-$n" -f "$work/dc-$n/docker-compose.yml" "${@:2}"; }
+# docker-compose 1.29 sometimes hangs here midway through making containers, the engine idle: a
+# step that takes over 5 minutes fails the run rather than waiting for ever
+dc() {
+  compose_file "$1"
+  timeout 300 docker-compose -p "cwbench$$-$n" -f "$work/dc-$n/docker-compose.yml" "${@:2}"
+}
 
 for n in $sizes; do
   project
