@@ -290,6 +290,12 @@ public final class DockerContainerProvider
             : spec.externalNetworks().stream().filter(n -> !networkIds.containsKey(n)).toList();
     Set<String> held = new HashSet<>(freed);
     if (replacement != null) held.addAll(replacement.published());
+    // one of its own containers that does not run may be starting still (the engine finishes the
+    // start of an apply killed meanwhile) and hold its ports before the list shows them published
+    if (container != null && !"running".equals(container.state())
+        || replacement != null && !"running".equals(replacement.state())) {
+      held.addAll(HostPorts.of(spec));
+    }
     String replacementHash =
         replacement == null ? null : replacement.labels().get(Labels.SPEC_HASH);
     if (container == null) {

@@ -18,12 +18,17 @@ import java.util.Set;
 final class HostPorts {
   private HostPorts() {}
 
+  /** The spec's host ports, such as {@code 8080/tcp}. */
+  static Set<String> of(ContainerSpec spec) {
+    var ports = new java.util.TreeSet<String>();
+    for (String port : spec.ports()) ports.addAll(PortMapping.parse(port).hostPorts());
+    return ports;
+  }
+
   /** The spec's host ports, as claims: {@code "host port 8080/tcp"}. */
   static Set<String> claims(ContainerSpec spec) {
     var claims = new java.util.TreeSet<String>();
-    for (String port : spec.ports()) {
-      PortMapping.parse(port).hostPorts().forEach(hostPort -> claims.add("host port " + hostPort));
-    }
+    of(spec).forEach(hostPort -> claims.add("host port " + hostPort));
     return claims;
   }
 
