@@ -130,7 +130,11 @@ class StatusPageIT {
 
     browser.type("#token", service.token());
     browser.click("button[type=submit]");
-    assertThat(browser.url()).isEqualTo(base + "/");
+    // the click returns before the form's answer (a redirect to the page) has been followed
+    await(
+        "signing in leads to the page",
+        Duration.ofSeconds(10),
+        () -> browser.url().equals(base + "/"));
     await(
         "the page shows the project, and its container ok",
         Duration.ofSeconds(60),
