@@ -134,7 +134,7 @@ final class Checker {
    * The fields a change found changed outside Clockwork, each since the first check in a row that
    * saw it so.
    */
-  private static List<Check.Drift> drift(Change change, Instant at, Check previous) {
+  static List<Check.Drift> drift(Change change, Instant at, Check previous) {
     var drift = new ArrayList<Check.Drift>();
     if (change.action() == Action.CREATE) {
       drift.add(

@@ -77,7 +77,8 @@ final class Healer {
    * @param failures fixes in a row that failed
    * @param notBefore no fix before then (cooldown, back-off)
    * @param stopped why healing stopped (budget, flapping); {@code null} while it goes on
-   * @param fixed the drift the last fix undid, as {@code field=expected|actual}
+   * @param fixed the drift the fixes undid since it was last as declared, as {@code
+   *     field=expected|actual}
    * @param returned how often each of those came back after a fix
    * @param corrected whether it was made again for a failure and still fails: the model is next
    * @param remedies what the model tried for it, and how that went, oldest first
@@ -264,7 +265,6 @@ final class Healer {
     var drifted = new LinkedHashSet<String>();
     var failing = new LinkedHashSet<String>();
     var remedying = new ArrayList<Check.Resource>();
-    var undone = new HashMap<String, List<String>>();
     for (Check.Resource resource : checked.check().resources()) {
       Policy policy = checked.policies().getOrDefault(resource.id(), Policy.DEFAULTS);
       Care its = round.care(resource.id());
@@ -281,11 +281,8 @@ final class Healer {
                   drift.field() + " is " + drift.actual() + ", declared " + drift.expected());
             }
           }
-          if (policy.onDrift() != Policy.OnDrift.AUTO_CORRECT) break;
-          flapping(round, resource);
-          if (mayFix(round, resource, policy)) {
+          if (policy.onDrift() == Policy.OnDrift.AUTO_CORRECT && mayFix(round, resource, policy)) {
             drifted.add(resource.id());
-            undone.put(resource.id(), keys(resource));
           }
         }
         case "failing" -> {
@@ -301,7 +298,6 @@ final class Healer {
             remedying.add(resource);
           } else {
             failing.add(resource.id());
-            undone.put(resource.id(), List.of());
           }
         }
         case "ok" -> {
@@ -323,7 +319,7 @@ final class Healer {
       }
     }
     if (!drifted.isEmpty() || !failing.isEmpty()) {
-      after = fix(round, after, drifted, failing, undone);
+      after = fix(round, after, drifted, failing);
     }
     for (Check.Resource resource : remedying) {
       after = remediator.remediate(round, resource, after);
@@ -493,10 +489,12 @@ final class Healer {
         .orElse("an assertion failed");
   }
 
-  private static List<String> keys(Check.Resource resource) {
-    return resource.drift().stream()
-        .map(d -> d.field() + "=" + d.expected() + "|" + d.actual())
-        .toList();
+  private static List<String> keys(List<Check.Drift> drift) {
+    return drift.stream().map(Healer::key).toList();
+  }
+
+  private static String key(Check.Drift drift) {
+    return drift.field() + "=" + drift.expected() + "|" + drift.actual();
   }
 
   private static Care withinTheHour(Care care, Instant now) {
@@ -515,13 +513,17 @@ final class Healer {
             care.remedies());
   }
 
-  /** Counts the drift a fix undid that came back; stops healing at the second time. */
-  private void flapping(Round round, Check.Resource resource) {
-    Care care = round.care(resource.id());
-    if (care.stopped() != null) return;
+  /**
+   * Counts the drift a fix is about to undo that an earlier fix undid already; stops healing at the
+   * second time.
+   *
+   * @return whether healing stopped
+   */
+  private boolean flapping(Round round, String id, List<Check.Drift> undoing) {
+    Care care = round.care(id);
     var returned = new LinkedHashMap<>(care.returned());
-    for (Check.Drift drift : resource.drift()) {
-      String key = drift.field() + "=" + drift.expected() + "|" + drift.actual();
+    for (Check.Drift drift : undoing) {
+      String key = key(drift);
       if (OWN_STATE.contains(drift.field()) || !care.fixed().contains(key)) continue;
       int times = returned.merge(key, 1, Integer::sum);
       if (times >= 2) {
@@ -533,28 +535,21 @@ final class Healer {
                 + " after every fix (declared "
                 + drift.expected()
                 + "); something else writes it, so the service stops healing "
-                + resource.id();
-        round.event(resource.id(), Policy.Event.FLAPPING, why);
-        round.care.put(resource.id(), care.withReturned(returned).stop(why));
-        return;
+                + id;
+        round.event(id, Policy.Event.FLAPPING, why);
+        round.care.put(id, care.withReturned(returned).stop(why));
+        return true;
       }
     }
-    round.care.put(resource.id(), care.withReturned(returned));
+    round.care.put(id, care.withReturned(returned));
+    return false;
   }
 
   /** Whether a resource may be fixed now; records why not (a proposal, an exhausted budget). */
   boolean mayFix(Round round, Check.Resource resource, Policy policy) {
     Care care = round.care(resource.id());
     if (care.stopped() != null) return false;
-    List<String> never =
-        resource.drift().stream()
-            .filter(
-                d ->
-                    NEVER_AUTOMATIC.contains(d.field())
-                        || Sensitive.isStored(d.expected())
-                        || Sensitive.isStored(d.actual()))
-            .map(d -> d.field() + " (" + d.actual() + " → " + d.expected() + ")")
-            .toList();
+    List<String> never = neverAutomatic(resource.drift());
     if (!never.isEmpty()) {
       round.propose(
           resource.id(),
@@ -579,6 +574,18 @@ final class Healer {
       return false;
     }
     return !round.now.isBefore(care.notBefore());
+  }
+
+  /** The drift only a person may undo, each as {@code field (actual → declared)}. */
+  private static List<String> neverAutomatic(List<Check.Drift> drift) {
+    return drift.stream()
+        .filter(
+            d ->
+                NEVER_AUTOMATIC.contains(d.field())
+                    || Sensitive.isStored(d.expected())
+                    || Sensitive.isStored(d.actual()))
+        .map(d -> d.field() + " (" + d.actual() + " → " + d.expected() + ")")
+        .toList();
   }
 
   /**
@@ -624,16 +631,12 @@ final class Healer {
    * @param checked the state serial the check saw
    * @return the state serial afterwards
    */
-  private long fix(
-      Round round,
-      long checked,
-      Set<String> drifted,
-      Set<String> failing,
-      Map<String, List<String>> undone) {
+  private long fix(Round round, long checked, Set<String> drifted, Set<String> failing) {
     Engine engine = round.engine();
     var fixing = new LinkedHashSet<String>(drifted);
     fixing.addAll(failing);
     ApplyResult result;
+    var undone = new HashMap<String, List<String>>();
     try (StateLock lock = engine.lock("clockwork service")) {
       if (serial(round.project) != checked) {
         // a person applied or destroyed since the check: what it found may no longer be declared,
@@ -645,7 +648,21 @@ final class Healer {
                 + " next check");
         return checked;
       }
-      result = engine.apply(narrowed(engine.plan(lock), drifted, failing), lock);
+      Plan plan = engine.plan(lock);
+      // what each fix undoes is read from this plan, not from the check: a check that landed
+      // half way through another tool's change (its container gone between an rm and a run)
+      // saw something else than what the fix finds
+      var fixable = new LinkedHashSet<String>();
+      for (Change change : plan.changes()) {
+        if (!drifted.contains(change.id())) continue;
+        List<Check.Drift> undoing = Checker.drift(change, round.now, null);
+        // one the service may not change by itself is proposed at the next check
+        if (!neverAutomatic(undoing).isEmpty() || flapping(round, change.id(), undoing)) continue;
+        fixable.add(change.id());
+        undone.put(change.id(), keys(undoing));
+      }
+      if (fixable.isEmpty() && failing.isEmpty()) return checked;
+      result = engine.apply(narrowed(plan, fixable, failing), lock);
     } catch (StateLockedException e) {
       round.event(
           String.join(", ", fixing),
@@ -695,13 +712,18 @@ final class Healer {
     Care its = round.care(id);
     var fixes = new ArrayList<>(its.fixes());
     fixes.add(round.now);
+    // every drift undone since the resource was last as declared: one that comes back after a
+    // fix of something else in between (a container seen gone while another tool replaced it)
+    // still comes back
+    var all = new LinkedHashSet<>(its.fixed());
+    all.addAll(undid);
     Care counted =
         new Care(
             fixes,
             its.failures(),
             round.now.plus(cooldown),
             its.stopped(),
-            undid,
+            List.copyOf(all),
             its.returned(),
             its.corrected(),
             its.remedies());
