@@ -1,17 +1,26 @@
 package clockwork.cli;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * The build's training run for the JVM's AOT cache, which {@code bin/clockwork} starts every
  * command with: the commands people run most, on two small projects in a scratch directory, so that
- * the classes they use (picocli, javac for main.java, Jackson, docker-java) are loaded, linked and
- * profiled in the cache rather than at each start. Nothing outside the scratch directory changes:
- * the container project is only planned.
+ * the classes they use (picocli, javac for main.java, Jackson, docker-java, LangChain4j and the
+ * JDK's HTTP client) are loaded, linked and profiled in the cache rather than at each start.
+ * Nothing outside the scratch directory changes: the container project is only planned, and the
+ * model that completes the third project is a scripted one on a loopback port of this process.
  *
  * <p>Arguments: the scratch directory, and the cache the JVM writes at exit, beside which this
  * writes the path of the Java that made it: the launcher uses the cache only with that Java.
@@ -31,6 +40,46 @@ final class Training {
     run("destroy", "--yes", "--dir", files.toString());
     // without an engine this ends at "cannot reach the Docker engine", having loaded the provider
     run("plan", "--dir", containers.toString());
+    Path described = project(scratch.resolve("model"), DESCRIBED);
+    HttpServer model =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    model.createContext("/", Training::answer);
+    model.start();
+    try {
+      String url = "http://127.0.0.1:" + model.getAddress().getPort() + "/v1";
+      run(
+          "plan",
+          "--dir",
+          described.toString(),
+          "--base-url",
+          url,
+          "--api-key",
+          "training",
+          "--model",
+          "training");
+    } finally {
+      model.stop(0);
+    }
+  }
+
+  /**
+   * The scripted model's one answer, a file's content, as an OpenAI-compatible endpoint says it.
+   */
+  private static void answer(HttpExchange exchange) throws IOException {
+    exchange.getRequestBody().readAllBytes();
+    byte[] body =
+        """
+        {"id": "training", "object": "chat.completion", "model": "training",
+         "choices": [{"index": 0, "finish_reason": "stop", "message": {"role": "assistant",
+           "content": "{\\"content\\": \\"trained\\\\n\\", \\"mode\\": \\"644\\"}"}}],
+         "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2}}
+        """
+            .getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.sendResponseHeaders(200, body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
+    }
   }
 
   private static final String FILES =
@@ -56,7 +105,24 @@ final class Training {
       }
       """;
 
+  private static final String DESCRIBED =
+      """
+      import clockwork.*;
+      import clockwork.resources.*;
+
+      void main() {
+          Clockwork.declare(new FileResource("a.txt").description("a note saying trained"),
+              new FileResource("b.txt").description("another note saying trained"));
+      }
+      """;
+
+  /** A project of only main.java: an earlier build's pinned answers and state would skip steps. */
   private static Path project(Path dir, String main) throws IOException {
+    if (Files.exists(dir)) {
+      try (Stream<Path> earlier = Files.walk(dir)) {
+        for (Path path : earlier.sorted(Comparator.reverseOrder()).toList()) Files.delete(path);
+      }
+    }
     Files.createDirectories(dir);
     Files.writeString(dir.resolve("main.java"), main);
     return dir;
