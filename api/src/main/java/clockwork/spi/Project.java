@@ -67,8 +67,8 @@ public record Project(String name, String id, Path dir) {
    * symbolic link on the way is followed: a model or a lock entry may only name such paths.
    */
   public boolean contains(Path path) {
-    Path real = real(path);
     Path root = real(dir);
+    Path real = realFrom(root, path);
     return real.startsWith(root) && !real.equals(root);
   }
 
@@ -78,8 +78,8 @@ public record Project(String name, String id, Path dir) {
    * when none. No resource writes there, and no model mounts it.
    */
   public String ownFileAt(Path path) {
-    Path real = real(path);
     Path root = real(dir);
+    Path real = realFrom(root, path);
     for (String own : OWN) {
       Path at = root.resolve(own);
       if (real.equals(at) || own.equals(WORK_DIR) && real.startsWith(at)) return own;
@@ -93,9 +93,27 @@ public record Project(String name, String id, Path dir) {
    */
   public static Path real(Path path) {
     Path absolute = path.toAbsolutePath();
+    return walk(absolute.getRoot(), absolute);
+  }
+
+  /**
+   * {@link #real} of a path, given where the project directory really leads: a path inside it is
+   * walked only below it, which is where the walk would be once the directory's own parts were.
+   */
+  private Path realFrom(Path root, Path path) {
+    Path absolute = path.toAbsolutePath();
+    return absolute.startsWith(dir) && !absolute.equals(dir)
+        // the parts as written: relativize would take out a '..' before a link is followed
+        ? walk(root, absolute.subpath(dir.getNameCount(), absolute.getNameCount()))
+        : real(absolute);
+  }
+
+  /**
+   * Walks {@code parts} on from {@code current}, a path with no link left in it, following links.
+   */
+  private static Path walk(Path current, Path parts) {
     Deque<Path> pending = new ArrayDeque<>();
-    absolute.forEach(pending::add);
-    Path current = absolute.getRoot();
+    parts.forEach(pending::add);
     int links = 0;
     while (!pending.isEmpty()) {
       String part = pending.removeFirst().toString();

@@ -50,6 +50,26 @@ class ProjectTest {
   }
 
   @Test
+  void aProjectReachedThroughALink_judgesItsPathsWhereTheyReallyLead() throws IOException {
+    Files.createSymbolicLink(dir.resolve("etclink"), outside);
+    Files.createSymbolicLink(dir.resolve("self"), Path.of("."));
+    Files.createDirectories(dir.resolve("data"));
+    Path link = outside.resolve("project");
+    Files.createSymbolicLink(link, dir);
+    Project project = new Project("p", "id", link);
+
+    assertThat(project.contains(project.resolve("data/file"))).isTrue();
+    assertThat(project.contains(project.resolve("self/data"))).isTrue();
+    assertThat(project.contains(project.resolve("etclink/x"))).isFalse();
+    assertThat(project.contains(link.resolve("self/../x"))).as("'..' after a link").isFalse();
+    assertThat(project.contains(dir.resolve("data/file")))
+        .as("the directory by its real path")
+        .isTrue();
+    assertThat(project.ownFileAt(project.resolve("self/main.java"))).isEqualTo("main.java");
+    assertThat(project.ownFileAt(dir.resolve(".clockwork/state.json"))).isEqualTo(".clockwork");
+  }
+
+  @Test
   void ownFileAt_namesClockworksOwnFiles_alsoThroughALink() throws IOException {
     Files.createSymbolicLink(dir.resolve("state"), dir.resolve(".clockwork"));
     Project project = project();

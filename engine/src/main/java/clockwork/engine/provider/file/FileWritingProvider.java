@@ -698,6 +698,8 @@ public abstract class FileWritingProvider<R extends Resource>
   private static String octal(Set<PosixFilePermission> permissions) {
     int bits = 0;
     for (PosixFilePermission permission : permissions) bits |= 0400 >> permission.ordinal();
-    return String.format("%03o", bits);
+    // three digits, as a mode is written; String.format was a tenth of a 10 000-file plan's time
+    String digits = Integer.toOctalString(bits);
+    return "0".repeat(3 - digits.length()) + digits;
   }
 }
