@@ -121,6 +121,11 @@ class StatusPageIT {
     assertSignedOut();
     browser.type("#token", "0123456789abcdef");
     browser.click("button[type=submit]");
+    // the click returns before the form's answer has been loaded in place of the form
+    await(
+        "the form's answer is shown",
+        Duration.ofSeconds(10),
+        () -> !browser.texts("#refused").isEmpty());
     assertThat(browser.texts("#refused"))
         .singleElement()
         .asString()
