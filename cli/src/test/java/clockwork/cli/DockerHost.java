@@ -226,13 +226,22 @@ final class DockerHost {
     }
   }
 
-  /** A TCP port nothing listens on right now. */
+  /**
+   * A TCP port nothing listens on right now, below the kernel's ephemeral range: one from that
+   * range (what port 0 gives) may be taken, before the test binds it, as the local port of a
+   * connection or by another server's port 0 (CI saw the service fail to start so).
+   */
   static int freePort() {
-    try (var socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    for (int attempt = 0; attempt < 100; attempt++) {
+      // Linux's ephemeral range starts at 32768
+      int port = ThreadLocalRandom.current().nextInt(20000, 32768);
+      try (var socket = new ServerSocket(port)) {
+        return socket.getLocalPort();
+      } catch (IOException e) {
+        // taken: another
+      }
     }
+    throw new IllegalStateException("no free port between 20000 and 32767");
   }
 
   /** Everything on the engine that carries this project's label: containers, networks, volumes. */
