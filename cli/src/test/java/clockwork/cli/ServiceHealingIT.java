@@ -37,6 +37,7 @@ class ServiceHealingIT {
   int port;
   WebhookReceiver receiver;
   List<JsonNode> alerts;
+  String cooldown = "1";
 
   @BeforeEach
   void receiveWebhooks() throws IOException {
@@ -54,7 +55,7 @@ class ServiceHealingIT {
 
   private Map<String, String> environment() {
     return service.environment(
-        Map.of("CW_SERVICE_COOLDOWN", "1", "CW_SERVICE_WEBHOOKS", receiver.url()));
+        Map.of("CW_SERVICE_COOLDOWN", cooldown, "CW_SERVICE_WEBHOOKS", receiver.url()));
   }
 
   private CliResult clockwork(String... args) {
@@ -174,6 +175,38 @@ class ServiceHealingIT {
       writer.interrupt();
       writer.join();
     }
+  }
+
+  @Test
+  void aDriftThatComesBackOnceWhileTheFixCoolsDown_isFixedTwice_andIsNotFlapping()
+      throws Exception {
+    cooldown = "4"; // longer than the check interval: checks see the drift while the fix waits
+    declare(
+        "new FileResource(\"note.txt\").content(\"declared\\n"
+            + "\").policy(Policy.autoCorrect().fixesPerHour(10))");
+    startWatching();
+    await(
+        "the first check",
+        Duration.ofSeconds(60),
+        () -> Files.exists(service.dir().resolve("care")));
+    Path note = project.resolve("note.txt");
+
+    Files.writeString(note, "theirs\n");
+    await("the first fix", Duration.ofSeconds(20), events("corrected", 1));
+    Files.writeString(note, "theirs\n"); // once more, within the cooldown
+    await("the second fix", Duration.ofSeconds(20), events("corrected", 2));
+    Thread.sleep(3000);
+
+    assertThat(Files.readString(note)).isEqualTo("declared\n");
+    assertThat(count("corrected")).isEqualTo(2);
+    long drifted = 0;
+    for (JsonNode check : service.project().path("history")) {
+      if (check.path("health").asText().equals("drifted")) drifted++;
+    }
+    assertThat(drifted)
+        .as("checks saw the drift while the second fix waited for its cooldown")
+        .isGreaterThanOrEqualTo(3);
+    assertThat(count("flapping")).as("one return is not flapping").isZero();
   }
 
   @Test
