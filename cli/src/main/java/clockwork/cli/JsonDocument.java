@@ -30,7 +30,7 @@ final class JsonDocument {
 
   /** State's mapper, but on one line, in the document's order, with every null written. */
   private static final ObjectMapper MAPPER =
-      Json.MAPPER
+      Json.mapper()
           .copy()
           .disable(SerializationFeature.INDENT_OUTPUT)
           .disable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)

@@ -75,7 +75,7 @@ final class ServiceCommand implements Runnable {
   private static JsonNode json(ServiceClient.Response response) {
     JsonNode body;
     try {
-      body = Json.MAPPER.readTree(response.body());
+      body = Json.mapper().readTree(response.body());
     } catch (IOException e) {
       throw new UncheckedIOException("the service answered with no JSON: " + response.body(), e);
     }
@@ -201,7 +201,7 @@ final class ServiceCommand implements Runnable {
       var out = spec.commandLine().getOut();
       ServiceProcess.Running running = service.running();
       ServiceClient client = new ServiceClient(running, service.home.token());
-      ArrayNode projects = Json.MAPPER.createArrayNode();
+      ArrayNode projects = Json.mapper().createArrayNode();
       for (JsonNode project : json(client.get("/projects"))) {
         ObjectNode detail =
             (ObjectNode) json(client.get("/projects/" + project.path("id").asText()));
@@ -209,7 +209,7 @@ final class ServiceCommand implements Runnable {
         projects.add(detail);
       }
       if (json) {
-        ObjectNode status = Json.MAPPER.createObjectNode();
+        ObjectNode status = Json.mapper().createObjectNode();
         status.putObject("service").put("pid", running.pid()).put("url", running.url());
         status.set("projects", projects);
         out.println(status.toPrettyString());
@@ -274,7 +274,7 @@ final class ServiceCommand implements Runnable {
   }
 
   private void register(Path dir, PrintWriter out) {
-    ObjectNode request = Json.MAPPER.createObjectNode().put("dir", dir.toString());
+    ObjectNode request = Json.mapper().createObjectNode().put("dir", dir.toString());
     JsonNode project = json(client().post("/projects", request.toString()));
     out.println("The service watches " + dir + " as project " + project.path("id").asText() + ".");
   }

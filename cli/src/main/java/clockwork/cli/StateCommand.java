@@ -87,7 +87,7 @@ final class StateCommand implements Runnable {
       ResourceState entry = entry(state.engine(spec).state(), id, spec);
       spec.commandLine()
           .getOut()
-          .println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(entry));
+          .println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(entry));
       return ExitCode.OK.code();
     }
   }

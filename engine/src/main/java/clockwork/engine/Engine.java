@@ -516,8 +516,8 @@ public final class Engine {
       Map<String, String> containerNames) {
     Map<String, Object> state = new LinkedHashMap<>();
     if (deployed != null) {
-      state.put("spec", Json.MAPPER.convertValue(deployed.spec(), Object.class));
-      state.put("observed", Json.MAPPER.convertValue(deployed.observed(), Object.class));
+      state.put("spec", Json.mapper().convertValue(deployed.spec(), Object.class));
+      state.put("observed", Json.mapper().convertValue(deployed.observed(), Object.class));
     }
     return new Target() {
       @Override
@@ -862,7 +862,7 @@ public final class Engine {
                     "{\"resource\": {\"id\": \"clockwork-doctor\"}, \"task\": \"say yes\"}")),
             format);
     try {
-      if (!Json.MAPPER.readTree(answer).has("ok")) throw new IllegalStateException(answer);
+      if (!Json.mapper().readTree(answer).has("ok")) throw new IllegalStateException(answer);
     } catch (Exception e) {
       throw new IllegalStateException(
           "the model answered, but not in the JSON format asked for: completions need an endpoint"

@@ -26,7 +26,7 @@ public final class ServiceHome {
 
   /** The engine's JSON, with times as ISO-8601 text. */
   static final ObjectMapper JSON =
-      Json.MAPPER
+      Json.mapper()
           .copy()
           .registerModule(new JavaTimeModule())
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);

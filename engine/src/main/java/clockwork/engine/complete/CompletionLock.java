@@ -3,9 +3,9 @@ package clockwork.engine.complete;
 import clockwork.engine.error.ClockworkException;
 import clockwork.engine.error.ExitCode;
 import clockwork.engine.state.AtomicFile;
+import clockwork.engine.state.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,10 +40,6 @@ import java.util.TreeMap;
 public final class CompletionLock {
   public static final String FILE = "clockwork.lock";
   private static final int VERSION = 1;
-  private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
   /**
    * One pinned answer.
@@ -84,7 +80,7 @@ public final class CompletionLock {
     var entries = new TreeMap<String, Entry>();
     if (!Files.exists(file)) return new CompletionLock(file, entries);
     try {
-      JsonNode root = JSON.readTree(file.toFile());
+      JsonNode root = Json.parse(Files.readAllBytes(file));
       if (root == null || !root.path("resources").isObject()) {
         throw new LockFileException(file, "it has no \"resources\" object");
       }
@@ -151,7 +147,7 @@ public final class CompletionLock {
    */
   boolean write(Map<String, Entry> entries) {
     if (entries.equals(read)) return false;
-    ObjectNode root = JSON.createObjectNode();
+    ObjectNode root = JsonNodeFactory.instance.objectNode();
     root.put("version", VERSION);
     ObjectNode resources = root.putObject("resources");
     new TreeMap<>(entries)
@@ -172,10 +168,10 @@ public final class CompletionLock {
               }
             });
     try {
-      // as plain maps, which the mapper writes in key order, so that the file is stable
+      // as plain maps, which are written in key order, so that the file is stable
       AtomicFile.replace(
           file,
-          (JSON.writeValueAsString(JSON.treeToValue(root, Object.class)) + "\n")
+          (Json.document(Json.fromTree(root, Object.class)) + "\n")
               .getBytes(java.nio.charset.StandardCharsets.UTF_8));
       return true;
     } catch (IOException e) {

@@ -192,7 +192,7 @@ public final class ProviderHandle<R extends Resource, S extends Record, O extend
 
   /** A spec or observation as state stores it. */
   public static JsonNode toJson(Record value) {
-    return value == null ? null : Json.MAPPER.valueToTree(value);
+    return value == null ? null : Json.toTree(value);
   }
 
   private S spec(Record spec) {
@@ -214,7 +214,7 @@ public final class ProviderHandle<R extends Resource, S extends Record, O extend
   private <T> T fromJson(JsonNode json, Class<T> type) {
     if (json == null || json.isNull()) return null;
     try {
-      return Json.MAPPER.treeToValue(json, type);
+      return Json.fromTree(json, type);
     } catch (JsonProcessingException e) {
       throw new StateException(
           "The state holds a "

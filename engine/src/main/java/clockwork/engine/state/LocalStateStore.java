@@ -1,8 +1,6 @@
 package clockwork.engine.state;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -43,8 +41,6 @@ import java.util.TreeMap;
  */
 public final class LocalStateStore implements StateStore {
   private static final int FORMAT = 1;
-  private static final ObjectWriter LINE =
-      Json.MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT);
 
   /** State holds digests of secrets and what Clockwork made: for the owner's eyes (mode 600). */
   private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
@@ -107,7 +103,7 @@ public final class LocalStateStore implements StateStore {
     for (int i = 0; i < lines.size(); i++) {
       Entry entry;
       try {
-        entry = Json.MAPPER.readValue(lines.get(i), Entry.class);
+        entry = Json.fromTree(Json.parse(lines.get(i)), Entry.class);
       } catch (JsonProcessingException e) {
         if (i == lines.size() - 1) break; // torn by a killed process: that change never finished
         throw damaged(journal, e.getOriginalMessage() + " at line " + (i + 1), e);
@@ -129,7 +125,7 @@ public final class LocalStateStore implements StateStore {
     if (!Files.exists(file)) return State.empty();
     Document document;
     try {
-      document = Json.MAPPER.readValue(file.toFile(), Document.class);
+      document = Json.fromTree(Json.parse(Files.readAllBytes(file)), Document.class);
     } catch (JsonProcessingException e) {
       String at = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
       throw damaged(file, e.getOriginalMessage() + at, e);
@@ -237,9 +233,7 @@ public final class LocalStateStore implements StateStore {
     }
     try {
       held.journal()
-          .write(
-              ByteBuffer.wrap(
-                  (LINE.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8)));
+          .write(ByteBuffer.wrap((Json.line(entry) + "\n").getBytes(StandardCharsets.UTF_8)));
     } catch (IOException e) {
       throw new StateException(
           "Cannot write the state journal " + journal + ": " + e.getMessage(), e);
@@ -251,8 +245,7 @@ public final class LocalStateStore implements StateStore {
     State state = read();
     if (Files.exists(file)) replace(Files.readAllBytes(file), backup);
     String json =
-        Json.MAPPER.writeValueAsString(
-            new Document(FORMAT, state.serial(), state.projectId(), state.resources()));
+        Json.document(new Document(FORMAT, state.serial(), state.projectId(), state.resources()));
     replace((json + "\n").getBytes(StandardCharsets.UTF_8), file);
     Files.delete(journal);
   }

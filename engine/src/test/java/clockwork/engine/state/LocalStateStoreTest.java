@@ -28,7 +28,7 @@ class LocalStateStoreTest {
   private static ResourceState file(String path) {
     return new ResourceState(
         "file",
-        Json.MAPPER.createObjectNode().put("path", path),
+        Json.mapper().createObjectNode().put("path", path),
         null,
         List.of("file:" + path),
         List.of(),

@@ -9,6 +9,7 @@ import clockwork.engine.provider.container.ImageReference;
 import clockwork.engine.provider.container.Labels;
 import clockwork.engine.provider.container.PortMapping;
 import clockwork.engine.provider.container.VolumeMount;
+import clockwork.engine.state.Json;
 import clockwork.resources.AppleContainerResource;
 import clockwork.resources.ContainerResource;
 import clockwork.spi.AbstractProvider;
@@ -24,7 +25,6 @@ import clockwork.spi.Operation;
 import clockwork.spi.Outcome;
 import clockwork.spi.Values;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,7 +43,6 @@ public final class AppleContainerProvider
     extends AbstractProvider<
         AppleContainerResource, AppleContainerSpec, AppleContainerObservation> {
   static final String CONTAINER = "container:";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ContainerCommand command = new ContainerCommand();
 
@@ -119,8 +118,7 @@ public final class AppleContainerProvider
       Map<String, AppleContainerSpec> specs, Context context) throws Exception {
     command.requireAvailable();
     var byName = new HashMap<String, AppleContainerObservation>();
-    for (JsonNode entry :
-        JSON.readTree(command.check(List.of("ls", "--all", "--format", "json")))) {
+    for (JsonNode entry : Json.parse(command.check(List.of("ls", "--all", "--format", "json")))) {
       JsonNode configuration = entry.path("configuration");
       var labels = new TreeMap<String, String>();
       configuration

@@ -148,7 +148,7 @@ public final class DockerContainerProvider
   @Override
   public Map<String, ContainerObservation> observe(
       Map<String, ContainerSpec> specs, Context context) {
-    DockerClient docker = engine.reachableClient();
+    engine.reach();
     String projectId = context.project().id();
     try {
       Map<String, ListedContainer> byName = new HashMap<>();
@@ -195,13 +195,13 @@ public final class DockerContainerProvider
                     return c == null
                         || !entry.getValue().hash().equals(c.labels().get(Labels.SPEC_HASH));
                   });
-      Set<String> images = making ? ImagePulls.references(docker) : null;
+      Set<String> images = making ? ImagePulls.references(engine.client()) : null;
       // a stopped container may be attached to a network removed by hand since; one that runs
       // holds its networks
       boolean stopped =
           current.values().stream().anyMatch(c -> c != null && !"running".equals(c.state()));
       boolean joining = specs.values().stream().anyMatch(s -> !s.externalNetworks().isEmpty());
-      Map<String, String> networks = stopped || joining ? networkIds(docker) : null;
+      Map<String, String> networks = stopped || joining ? networkIds(engine.client()) : null;
       var observed = new LinkedHashMap<String, ContainerObservation>();
       specs.forEach(
           (id, spec) ->

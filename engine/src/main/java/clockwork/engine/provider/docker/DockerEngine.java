@@ -44,6 +44,7 @@ final class DockerEngine {
   private final Set<String> known = ConcurrentHashMap.newKeySet();
   private DockerClient client;
   private SocketTransport transport;
+  private ClientConfig config;
   private String apiPrefix;
   private String description;
 
@@ -65,9 +66,27 @@ final class DockerEngine {
     }
   }
 
-  /** The client, connecting first if need be. */
+  /**
+   * Reaches the engine, or says why it cannot ({@link #explain}), without making docker-java's
+   * client: a plan that changes nothing needs only {@link #getJson}.
+   */
+  void reach() {
+    try {
+      connect();
+    } catch (RuntimeException e) {
+      throw explain(e);
+    }
+  }
+
+  /** The client, connecting first if need be; made on first use, for its Jackson's cold start. */
   synchronized DockerClient client() {
-    if (client != null) return client;
+    connect();
+    if (client == null) client = DockerClientImpl.getInstance(config, transport);
+    return client;
+  }
+
+  private synchronized void connect() {
+    if (transport != null) return;
     if (tls) {
       throw new IllegalStateException(
           "DOCKER_TLS_VERIFY is set, and Clockwork does not speak TLS to Docker engines yet:"
@@ -99,12 +118,11 @@ final class DockerEngine {
               + ", older than the 1.24 Clockwork needs: upgrade Docker");
     }
     RemoteApiVersion used = api.isGreater(NEWEST) ? NEWEST : api;
-    client = DockerClientImpl.getInstance(new ClientConfig(uri, used), transport);
+    config = new ClientConfig(uri, used);
     this.transport = transport;
     apiPrefix = "/v" + used.getVersion();
     description =
         "Docker engine: " + host + " (" + ping.server() + ", API " + used.getVersion() + ")";
-    return client;
   }
 
   /**
@@ -113,7 +131,7 @@ final class DockerEngine {
    * is thrown as docker-java throws it, so that {@link #explain} tells it the same way.
    */
   JsonNode getJson(String path) {
-    client();
+    connect();
     try (var response =
         transport.execute(
             DockerHttpClient.Request.builder()
@@ -126,7 +144,7 @@ final class DockerEngine {
         throw new DockerException(
             "Status " + status + ": " + new String(body, StandardCharsets.UTF_8), status);
       }
-      return Json.MAPPER.readTree(body);
+      return Json.parse(body);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -2,7 +2,6 @@ package clockwork.engine.provider.docker;
 
 import clockwork.engine.provider.container.Labels;
 import clockwork.engine.state.Json;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -56,12 +55,7 @@ record ListedContainer(
 
   private static List<ListedContainer> list(
       DockerEngine engine, String filter, List<String> values) {
-    String filters;
-    try {
-      filters = Json.MAPPER.writeValueAsString(Map.of(filter, values));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e); // a map of strings is always JSON
-    }
+    String filters = Json.line(Map.of(filter, values));
     JsonNode answer =
         engine.getJson(
             "/containers/json?all=1&filters=" + URLEncoder.encode(filters, StandardCharsets.UTF_8));

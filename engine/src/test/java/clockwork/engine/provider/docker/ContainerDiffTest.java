@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import clockwork.engine.provider.container.ContainerEnvironment;
 import clockwork.engine.provider.container.Labels;
+import clockwork.engine.state.Json;
 import clockwork.spi.Action;
 import clockwork.spi.Applied;
 import clockwork.spi.Diff;
 import clockwork.spi.FieldChange;
 import clockwork.spi.InvalidResourceException;
+import clockwork.spi.Values;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -437,5 +439,36 @@ class ContainerDiffTest {
     assertThat(diff.note()).isEqualTo("finishes an interrupted replace; pulls image \"web:2\"");
     assertThat(diff.changes())
         .containsExactly(FieldChange.replacing("image", "\"web:1\"", "\"web:2\""));
+  }
+
+  @Test
+  void everyField_isHashedAndStoredAsJacksonDidIt_soContainersMadeEarlierStayAsTheyAre()
+      throws Exception {
+    ContainerSpec full =
+        spec()
+            .containerName("api-1")
+            .imageBuild("sha256:abc")
+            .volumes(List.of("data:/data", "./site:/www:ro"))
+            .mountedFiles(new TreeMap<>(Map.of("/etc/app.conf", "0123abcd")))
+            .environment(
+                new ContainerEnvironment(
+                    new TreeMap<>(Map.of("MODE", "one")), new TreeMap<>(Map.of("KEY", "s3cret"))))
+            .networks(List.of("back"), List.of("shared"))
+            .command(List.of("sh", "-c", "echo \"hi\""))
+            .labels(new TreeMap<>(Map.of("team", "web")))
+            .healthcheck("curl -f localhost")
+            .health(new ContainerHealth(List.of("curl"), 1_000L, null, 3, null))
+            .stopTimeout(5)
+            .settings(
+                new TreeMap<>(Map.of("ulimits", Map.of("nofile", 1024), "init", true, "cpus", 1.5)))
+            .build();
+    assertThat(full.hash())
+        .isEqualTo(
+            Values.sha256(Json.mapper().writeValueAsBytes(full.replacingFields()))
+                .substring(0, 16));
+    var stored = Json.mapper().valueToTree(full);
+    assertThat(Json.toTree(full)).isEqualTo(stored);
+    assertThat(Json.fromTree(stored, ContainerSpec.class))
+        .isEqualTo(Json.mapper().treeToValue(stored, ContainerSpec.class));
   }
 }

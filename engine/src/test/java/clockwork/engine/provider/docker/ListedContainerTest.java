@@ -13,16 +13,17 @@ class ListedContainerTest {
   void aRunningContainer_givesItsNamesLabelsNetworksAndPublishedPorts() throws Exception {
     var listed =
         ListedContainer.of(
-            Json.MAPPER.readTree(
-                """
-                {"Id": "d104525e", "Names": ["/web", "/other/alias"], "State": "running",
-                 "Ports": [{"IP": "0.0.0.0", "PrivatePort": 80, "PublicPort": 8080, "Type": "tcp"},
-                           {"PrivatePort": 443, "Type": "tcp"},
-                           {"IP": "0.0.0.0", "PrivatePort": 53, "PublicPort": 5353, "Type": "udp"}],
-                 "Labels": {"dev.clockwork.resource": "web", "dev.clockwork.spec-hash": "74be"},
-                 "NetworkSettings": {"Networks": {"clockwork-p": {"NetworkID": "abc"},
-                                                  "bridge": {"NetworkID": "def"}}}}
-                """));
+            Json.mapper()
+                .readTree(
+                    """
+                    {"Id": "d104525e", "Names": ["/web", "/other/alias"], "State": "running",
+                     "Ports": [{"IP": "0.0.0.0", "PrivatePort": 80, "PublicPort": 8080, "Type": "tcp"},
+                               {"PrivatePort": 443, "Type": "tcp"},
+                               {"IP": "0.0.0.0", "PrivatePort": 53, "PublicPort": 5353, "Type": "udp"}],
+                     "Labels": {"dev.clockwork.resource": "web", "dev.clockwork.spec-hash": "74be"},
+                     "NetworkSettings": {"Networks": {"clockwork-p": {"NetworkID": "abc"},
+                                                      "bridge": {"NetworkID": "def"}}}}
+                    """));
 
     assertThat(listed.id()).isEqualTo("d104525e");
     assertThat(listed.names()).containsExactly("web", "other/alias");
@@ -39,11 +40,12 @@ class ListedContainerTest {
   void aContainerWithoutLabelsNetworksOrPorts_readsAsEmpty_notNull() throws Exception {
     var listed =
         ListedContainer.of(
-            Json.MAPPER.readTree(
-                """
-                {"Id": "e1", "Names": ["/made"], "State": "created", "Labels": null,
-                 "HostConfig": {"NetworkMode": "none"}}
-                """));
+            Json.mapper()
+                .readTree(
+                    """
+                    {"Id": "e1", "Names": ["/made"], "State": "created", "Labels": null,
+                     "HostConfig": {"NetworkMode": "none"}}
+                    """));
 
     assertThat(listed.labels()).isEmpty();
     assertThat(listed.networks()).isEmpty();
