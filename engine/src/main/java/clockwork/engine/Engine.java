@@ -516,8 +516,8 @@ public final class Engine {
       Map<String, String> containerNames) {
     Map<String, Object> state = new LinkedHashMap<>();
     if (deployed != null) {
-      state.put("spec", Json.mapper().convertValue(deployed.spec(), Object.class));
-      state.put("observed", Json.mapper().convertValue(deployed.observed(), Object.class));
+      state.put("spec", Json.natural(deployed.spec()));
+      state.put("observed", Json.natural(deployed.observed()));
     }
     return new Target() {
       @Override

@@ -354,8 +354,9 @@ public final class Json {
     return null;
   }
 
-  /** A tree as the plain Java values Jackson reads into {@code Object}. */
-  private static Object natural(JsonNode node) {
+  /** A tree as the plain Java values Jackson reads into {@code Object}: maps, lists, text... */
+  public static Object natural(JsonNode node) {
+    if (node == null) return null;
     return switch (node.getNodeType()) {
       case OBJECT -> {
         var map = new LinkedHashMap<String, Object>();
