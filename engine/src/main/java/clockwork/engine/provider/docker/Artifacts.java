@@ -190,17 +190,21 @@ final class Artifacts {
   /**
    * Stops (within the timeout) and removes a container of this project, found by name or by id, if
    * there is one; one that is not this project's is left alone.
+   *
+   * @return the id of the container found under that name or id, or {@code null} when none was
    */
-  static void removeContainer(
+  static String removeContainer(
       DockerClient docker, String nameOrId, String projectId, Integer stopTimeout) {
     InspectContainerResponse container;
     try {
       container = docker.inspectContainerCmd(nameOrId).exec();
     } catch (NotFoundException e) {
-      return;
+      return null;
     }
-    if (!ours(container.getConfig().getLabels(), projectId)) return;
-    stopAndRemove(docker, container.getId(), stopTimeout);
+    if (ours(container.getConfig().getLabels(), projectId)) {
+      stopAndRemove(docker, container.getId(), stopTimeout);
+    }
+    return container.getId();
   }
 
   /**

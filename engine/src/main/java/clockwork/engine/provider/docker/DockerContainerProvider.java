@@ -637,9 +637,10 @@ public final class DockerContainerProvider
   }
 
   /**
-   * Removes the container by the name state recorded and by the id it last saw (it may have been
-   * renamed), and a replacement an interrupted replace left, each only when it carries this
-   * project's label; then the shared things it used that nothing of this project uses any more.
+   * Removes the container by the names state recorded (a replacement an interrupted replace left
+   * among them) and by the id it last saw, when no name led to it (it may have been renamed), each
+   * only when it carries this project's label; then the shared things it used that nothing of this
+   * project uses any more.
    *
    * @throws IllegalStateException when one of those stays (a container Clockwork did not make is on
    *     the project's network, say): state keeps it, to be removed by a later destroy
@@ -653,8 +654,13 @@ public final class DockerContainerProvider
     try {
       engine.changingContainers(
           () -> {
-            for (String container : containers(previous)) {
-              Artifacts.removeContainer(docker, container, projectId, timeout);
+            var seen = new HashSet<String>();
+            for (String name : names(previous)) {
+              seen.add(Artifacts.removeContainer(docker, name, projectId, timeout));
+            }
+            String id = previous.observed() == null ? null : previous.observed().id();
+            if (id != null && !seen.contains(id)) {
+              Artifacts.removeContainer(docker, id, projectId, timeout);
             }
             return null;
           });
@@ -668,19 +674,15 @@ public final class DockerContainerProvider
     }
   }
 
-  /** Every name or id under which a resource's container may be, as state recorded it. */
-  private static List<String> containers(Applied<ContainerSpec, ContainerObservation> previous) {
-    var containers = new LinkedHashSet<String>();
-    for (String artifact : previous.artifacts().reversed()) {
-      if (!artifact.startsWith(Artifacts.CONTAINER)) continue;
-      String name = artifact.substring(Artifacts.CONTAINER.length());
-      containers.add(name);
-      if (!name.endsWith(REPLACEMENT_SUFFIX)) containers.add(name + REPLACEMENT_SUFFIX);
-    }
-    if (previous.observed() != null && previous.observed().id() != null) {
-      containers.add(previous.observed().id());
-    }
-    return List.copyOf(containers);
+  /**
+   * Every name under which a resource's container may be, as state recorded it: a replacement is
+   * recorded before it is made, so that one an interrupted replace left is among them.
+   */
+  private static List<String> names(Applied<ContainerSpec, ContainerObservation> previous) {
+    return previous.artifacts().reversed().stream()
+        .filter(artifact -> artifact.startsWith(Artifacts.CONTAINER))
+        .map(artifact -> artifact.substring(Artifacts.CONTAINER.length()))
+        .toList();
   }
 
   @Override
