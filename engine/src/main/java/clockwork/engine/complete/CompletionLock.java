@@ -168,10 +168,9 @@ public final class CompletionLock {
               }
             });
     try {
-      // as plain maps, which are written in key order, so that the file is stable
       AtomicFile.replace(
           file,
-          (Json.document(Json.fromTree(root, Object.class)) + "\n")
+          (Json.document(Json.sorted(root)) + "\n")
               .getBytes(java.nio.charset.StandardCharsets.UTF_8));
       return true;
     } catch (IOException e) {

@@ -208,6 +208,25 @@ public final class Json {
   }
 
   /**
+   * A tree with each object's fields in key order and its nulls kept, for a file that is stable.
+   */
+  public static JsonNode sorted(JsonNode node) {
+    if (node.isObject()) {
+      ObjectNode object = NODES.objectNode();
+      var fields = new TreeMap<String, JsonNode>();
+      node.properties().forEach(field -> fields.put(field.getKey(), field.getValue()));
+      fields.forEach((name, value) -> object.set(name, sorted(value)));
+      return object;
+    }
+    if (node.isArray()) {
+      ArrayNode array = NODES.arrayNode();
+      for (JsonNode item : node) array.add(sorted(item));
+      return array;
+    }
+    return node;
+  }
+
+  /**
    * A value as a tree, as Jackson's databind would make it here: records by their components in
    * order, maps by their keys in order, nulls and {@link JsonIgnore}d components left out.
    */

@@ -98,6 +98,18 @@ class JsonTest {
   }
 
   @Test
+  void aSortedTree_keepsItsNulls_asAPlainMapperWritesIt() throws Exception {
+    JsonNode tree = Json.parse("{\"z\": null, \"a\": [{\"y\": 1, \"b\": null}], \"m\": {}}");
+    var plain =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    assertThat(Json.document(Json.sorted(tree)))
+        .isEqualTo(plain.writeValueAsString(plain.treeToValue(tree, Object.class)))
+        .contains("\"z\" : null");
+  }
+
+  @Test
   void readsWhatJacksonReads() throws Exception {
     JsonNode tree = Json.mapper().valueToTree(spec());
     String text = Json.mapper().writeValueAsString(tree);
