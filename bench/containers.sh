@@ -34,10 +34,13 @@ declare -A times
 # counted, not taken for the tool's failure; every name here is this run's own, so that a network
 # left so never stands in another run's way.
 refusals="$work/refusals"
+# A step that hung (compose, below) leaves no sample: the tables say "hung" where none is left.
 seconds() {
-  local start end
+  local start end status=0
   start=$(date +%s.%N)
-  if ! "$@" >"$work/output" 2>&1; then
+  "$@" >"$work/output" 2>&1 || status=$?
+  if [ "$status" = 124 ]; then return 0; fi
+  if [ "$status" != 0 ]; then
     if grep -q "has active endpoints" "$work/output"; then
       echo "$*" >>"$refusals"
     else
@@ -48,9 +51,13 @@ seconds() {
   echo "$end - $start" | bc
 }
 record() { local key="$1"; shift; times[$key]+="$(seconds "$@") "; }
-median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-ratio() { echo "scale=2; $1 / $2" | bc; }
-verdict() { if [ "$(echo "$1" | bc)" = 1 ]; then echo "met"; else echo "not met"; fi; }
+median() { tr ' ' '\n' | { grep . || true; } | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+ratio() { if [ -n "$1" ] && [ -n "$2" ]; then echo "scale=2; $1 / $2" | bc; fi; }
+shown() { if [ -n "$1" ]; then printf '%.2f s' "$1"; else echo "hung"; fi; }
+verdict() { # CONDITION MEASURED
+  if [ -z "$2" ]; then echo "not measured"
+  elif [ "$(echo "$1" | bc)" = 1 ]; then echo "met"; else echo "not met"; fi
+}
 
 # The floor: N containers raw-I-GEN made, replaced, removed through the Engine API, on a network
 # of their own where each is found by its name, as Clockwork's and compose's are.
@@ -122,11 +129,22 @@ compose_file() { # GEN
   } > "$work/dc-$n/docker-compose.yml"
 }
 cw() { (cd "$work/cw$$-$n" && GEN="$1" "$clockwork" "${@:2}"); }
-# docker-compose 1.29 sometimes hangs here midway through making containers, the engine idle: a
-# step that takes over 5 minutes fails the run rather than waiting for ever
+# docker-compose 1.29 sometimes hangs midway through making containers, the engine idle, more often
+# the more services (docker/compose#6705, #7486, #8161): a step that takes over 5 minutes is counted
+# as hung, what it made is removed, and compose sits out the rest of the round.
+hangs="$work/hangs"
 dc() {
+  if [ -e "$work/hung-$n-$round" ]; then return 124; fi
   compose_file "$1"
-  timeout 300 docker-compose -p "cwbench$$-$n" -f "$work/dc-$n/docker-compose.yml" "${@:2}"
+  local status=0
+  timeout 300 docker-compose -p "cwbench$$-$n" -f "$work/dc-$n/docker-compose.yml" "${@:2}" || status=$?
+  if [ "$status" = 124 ]; then
+    touch "$work/hung-$n-$round"
+    echo "$n containers, round $round: docker-compose ${*:2}" >>"$hangs"
+    docker ps -aq --filter "label=com.docker.compose.project=cwbench$$-$n" | xargs -r docker rm -f >/dev/null
+    docker network rm "cwbench$$-${n}_default" >/dev/null 2>&1 || true
+  fi
+  return "$status"
 }
 
 for n in $sizes; do
@@ -162,12 +180,14 @@ for n in $sizes; do
     f=$(echo "${times[$n floor $floor_step]}" | median)
     c=$(echo "${times[$n clockwork $cw_step]}" | median)
     d=$(echo "${times[$n compose $dc_step]}" | median)
-    printf '| %s | %s | %.2f s | %.2f s | %.2f s | %s× | %s× |\n' "$n" "$cw_step" "$c" "$d" "$f" "$(ratio "$c" "$f")" "$(ratio "$d" "$f")"
+    compose_ratio=$(ratio "$d" "$f")
+    printf '| %s | %s | %s | %s | %s | %s× | %s |\n' "$n" "$cw_step" "$(shown "$c")" "$(shown "$d")" \
+      "$(shown "$f")" "$(ratio "$c" "$f")" "${compose_ratio:+$compose_ratio×}"
   done
   c=$(echo "${times[$n clockwork plan]}" | median)
   d=$(echo "${times[$n compose no-change up]}" | median)
-  printf '| %s | no-change plan / up | %.2f s (mean of 10: %s s, %s MiB) | %.2f s | | | |\n' \
-    "$n" "$c" "${times[$n clockwork plan mean]}" "${times[$n clockwork plan rss]}" "$d"
+  printf '| %s | no-change plan / up | %s (mean of 10: %s s, %s MiB) | %s | | | |\n' \
+    "$n" "$(shown "$c")" "${times[$n clockwork plan mean]}" "${times[$n clockwork plan rss]}" "$(shown "$d")"
 done
 
 # issue 15's targets, at 50 containers when measured, else at the middle size
@@ -183,19 +203,21 @@ rss=${times[$target_n clockwork plan rss]}
 echo
 echo "| target ($target_n containers) | measured | |"
 echo "|---|---|---|"
-echo "| no-change plan ≤ 0.20 s, JVM start included | $plan s | $(verdict "$plan <= 0.20") |"
-echo "| no-change plan ≥ 3.5× faster than compose's no-op up -d | ${faster}× | $(verdict "$faster >= 3.5") |"
-echo "| apply ≤ 1.10× the floor | ${apply}× | $(verdict "$apply <= 1.10") |"
-echo "| destroy ≤ 1.10× the floor | ${destroy}× | $(verdict "$destroy <= 1.10") |"
-echo "| replacing all ≤ 1.15× the floor | ${replace}× | $(verdict "$replace <= 1.15") |"
-echo "| no-change plan's peak memory ≤ 100 MiB | $rss MiB | $(verdict "$rss <= 100") |"
+echo "| no-change plan ≤ 0.20 s, JVM start included | $plan s | $(verdict "$plan <= 0.20" "$plan") |"
+echo "| no-change plan ≥ 3.5× faster than compose's no-op up -d | ${faster:+${faster}×} | $(verdict "$faster >= 3.5" "$faster") |"
+echo "| apply ≤ 1.10× the floor | ${apply}× | $(verdict "$apply <= 1.10" "$apply") |"
+echo "| destroy ≤ 1.10× the floor | ${destroy}× | $(verdict "$destroy <= 1.10" "$destroy") |"
+echo "| replacing all ≤ 1.15× the floor | ${replace}× | $(verdict "$replace <= 1.15" "$replace") |"
+echo "| no-change plan's peak memory ≤ 100 MiB | $rss MiB | $(verdict "$rss <= 100" "$rss") |"
 
 # time against size: apply (solid) and destroy (dashed) of each tool
 {
   for n in $sizes; do
     for tool in "floor:up:down" "clockwork:apply:destroy" "compose:up:down"; do
       IFS=: read -r name up down <<<"$tool"
-      echo "$n $name $(echo "${times[$n $name $up]}" | median) $(echo "${times[$n $name $down]}" | median)"
+      made=$(echo "${times[$n $name $up]}" | median)
+      removed=$(echo "${times[$n $name $down]}" | median)
+      echo "$n $name ${made:--} ${removed:--}"
     done
   done
 } | python3 "$root/bench/plot.py" "containers made (solid) and removed (dashed)" > "$plot"
@@ -206,4 +228,9 @@ if [ -s "$refusals" ]; then
   echo "Docker refused to remove a network that no container was on (moby/moby#42119), after:"
   sort "$refusals" | uniq -c | sed 's/^/  /'
   echo "Those networks stay until the engine restarts."
+fi
+if [ -s "$hangs" ]; then
+  echo
+  echo "docker-compose hung (no call of its pending, the engine idle) and was stopped after 5 minutes:"
+  sed 's/^/  /' "$hangs"
 fi

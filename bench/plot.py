@@ -1,7 +1,8 @@
 """Draws time against size as an SVG line chart, for the bench scripts.
 
 Reads lines of "SIZE TOOL SECONDS [SECONDS2]" on standard input: one line per tool and size. Each
-tool gets a colour; SECONDS is drawn solid, SECONDS2 (when given) dashed. The title is argv[1].
+tool gets a colour; SECONDS is drawn solid, SECONDS2 (when given) dashed; "-" is a value not measured.
+The title is argv[1].
 """
 import sys
 
@@ -14,6 +15,8 @@ sizes = sorted({int(r[0]) for r in rows})
 series = {}
 for r in rows:
     for k, value in enumerate(r[2:]):
+        if value == "-":
+            continue
         series.setdefault((r[1], k), []).append((int(r[0]), float(value)))
 top = max(v for points in series.values() for _, v in points) * 1.1 or 1
 x = lambda s: LEFT + (s - sizes[0]) / ((sizes[-1] - sizes[0]) or 1) * (W - LEFT - RIGHT)
