@@ -74,7 +74,7 @@ final class Artifacts {
           // Looking is harmless; only removing must wait for containers to stop changing.
           if (!unusedNetwork(docker, artifact, projectId, mustGo, leftovers)) continue;
           engine.removingShared(
-              () -> removeNetwork(docker, artifact, projectId, mustGo, leftovers));
+              () -> removeNetwork(engine, docker, artifact, projectId, mustGo, leftovers));
         } else if (artifact.startsWith(VOLUME)) {
           var volume = docker.inspectVolumeCmd(name).exec();
           if (ours(volume.getLabels(), projectId)) {
@@ -95,13 +95,18 @@ final class Artifacts {
     return leftovers;
   }
 
-  /** Removes a network no container is on, waiting for the engine to settle its endpoints. */
+  /**
+   * Removes a network no container is on, waiting for the engine to settle its endpoints; once in a
+   * process, so that the resources that used a network Docker will not remove are not each held up.
+   */
   private static void removeNetwork(
+      DockerEngine engine,
       DockerClient docker,
       String artifact,
       String projectId,
       boolean mustGo,
       List<Leftover> leftovers) {
+    String refusal = engine.refusal(artifact);
     for (int attempt = 1; ; attempt++) {
       if (!unusedNetwork(docker, artifact, projectId, mustGo, leftovers)) return;
       try {
@@ -109,14 +114,16 @@ final class Artifacts {
         return;
       } catch (DockerException e) {
         if (e.getHttpStatus() != 409 && e.getHttpStatus() != 403) throw e;
-        if (attempt == SETTLING_TRIES) {
-          leftovers.add(
-              new Leftover(
-                  artifact,
-                  "Docker refuses to remove it ("
-                      + DockerEngine.dockerMessage(e)
-                      + ") though no container is on it, a fault of Docker 20.10 (moby/moby#42119)"
-                      + " that a restart of the engine clears"));
+        if (refusal == null && attempt == SETTLING_TRIES) {
+          refusal =
+              "Docker refuses to remove it ("
+                  + DockerEngine.dockerMessage(e)
+                  + ") though no container is on it, a fault of Docker 20.10 (moby/moby#42119)"
+                  + " that a restart of the engine clears";
+          engine.refusedRemoval(artifact, refusal);
+        }
+        if (refusal != null) {
+          leftovers.add(new Leftover(artifact, refusal)); // waited for once in this process
           return;
         }
         sleep(SETTLING);

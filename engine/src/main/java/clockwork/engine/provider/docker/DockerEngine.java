@@ -42,6 +42,7 @@ final class DockerEngine {
   private final ReadWriteLock changes = new ReentrantReadWriteLock();
   // shared objects this process made or found to be the project's, so that each is checked once
   private final Set<String> known = ConcurrentHashMap.newKeySet();
+  private final Map<String, String> refused = new ConcurrentHashMap<>();
   private DockerClient client;
   private SocketTransport transport;
   private ClientConfig config;
@@ -190,6 +191,21 @@ final class DockerEngine {
   /** Forgets a shared object that was removed. */
   void forget(String artifact) {
     known.remove(artifact);
+  }
+
+  /**
+   * Notes that the engine refused to remove a shared object that nothing uses, after waiting for it
+   * to settle: the other resources that used it are told so at once rather than each waiting again.
+   */
+  void refusedRemoval(String artifact, String why) {
+    refused.put(artifact, why);
+  }
+
+  /**
+   * Why the engine refused to remove this shared object in this process; {@code null}: it did not.
+   */
+  String refusal(String artifact) {
+    return refused.get(artifact);
   }
 
   /** What the plan says about the engine; {@code null} until connected. */
