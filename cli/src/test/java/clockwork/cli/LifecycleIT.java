@@ -28,13 +28,24 @@ class LifecycleIT {
         import clockwork.resources.*;
 
         void main() {
+            var config = new FileResource("config").path("gen/sub/app.conf").content("port=80\\n").mode("%s");
             Clockwork.declare(
                 new FileResource("notes.txt").directory("docs").content("%s"),
-                new FileResource("config").path("gen/sub/app.conf").content("port=80\\n").mode("%s"),
-                new FileResource("moved").path("%s").content("I move"));
+                config,
+                // after config, so that config makes gen: which of two makes a shared directory is a race
+                new FileResource("moved").path("%s").content("I move").dependsOn(config));
         }
         """
-            .formatted(notes, configMode, movedPath));
+            .formatted(configMode, notes, movedPath));
+  }
+
+  private void declare(String... resources) throws IOException {
+    Files.writeString(
+        project.resolve("main.java"),
+        "import clockwork.*;\nimport clockwork.resources.*;\n\nvoid main() {\n"
+            + "  Clockwork.declare(\n    "
+            + String.join(",\n    ", resources)
+            + ");\n}\n");
   }
 
   private String mode(String path) throws IOException {
@@ -118,6 +129,31 @@ class LifecycleIT {
     assertThat(Launcher.run(project, "plan"))
         .succeeded()
         .outContains("Plan: 3 to create, 0 to update, 0 to replace, 0 to delete.");
+  }
+
+  @Test
+  void aDirectoryAMovedFileLeftToAnotherResourcesFile_goesWithTheLastOfThem() throws IOException {
+    String config = "new FileResource(\"config\").path(\"gen/sub/app.conf\").content(\"port=80\")";
+    declare("new FileResource(\"moved\").path(\"gen/moved.txt\").content(\"I move\")");
+    assertThat(Launcher.run(project, "apply", "--yes")).succeeded();
+    declare("new FileResource(\"moved\").path(\"gen/moved.txt\").content(\"I move\")", config);
+    assertThat(Launcher.run(project, "apply", "--yes")).succeeded();
+    // moved made gen and moves away while config's file still holds gen
+    declare(
+        "new FileResource(\"moved\").path(\"elsewhere/moved.txt\").content(\"I move\")", config);
+    assertThat(Launcher.run(project, "apply", "--yes"))
+        .succeeded()
+        .outContains("Apply complete: 0 created, 0 updated, 1 replaced, 0 deleted.");
+    assertThat(project.resolve("gen/moved.txt")).doesNotExist();
+
+    assertThat(Launcher.run(project, "destroy", "--yes"))
+        .succeeded()
+        .outDoesNotContain("left dir gen")
+        .outContains("Destroy complete: 2 deleted.");
+    try (var left = Files.list(project)) {
+      assertThat(left.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("main.java", ".clockwork");
+    }
   }
 
   @Test

@@ -334,8 +334,16 @@ public abstract class FileWritingProvider<R extends Resource>
               : target.equals(at);
       (serves ? keep : drop).add(artifact);
     }
-    // a directory it made that still holds another resource's file stays its own, to remove later
-    keep.addAll(remove(drop.reversed(), Made.of(previous, written.artifacts()), operation));
+    // a directory it made that still holds another resource's file stays its own, to remove later;
+    // with the record of the old file, which shows a later delete that the directory is its own
+    List<String> held = remove(drop.reversed(), Made.of(previous, written.artifacts()), operation);
+    for (String artifact : drop) {
+      if (!artifact.startsWith(CONTENT)) continue;
+      Path old = operation.project().dir().resolve(path(artifact));
+      if (held.stream().anyMatch(d -> old.startsWith(operation.project().dir().resolve(path(d)))))
+        keep.add(artifact);
+    }
+    keep.addAll(held);
     return new Outcome<>(written.observed(), keep);
   }
 
