@@ -14,6 +14,8 @@ import java.nio.file.StandardCopyOption;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What a killed command, a lost state and changes made by hand leave behind, and how the next
@@ -217,14 +219,20 @@ class DockerRecoveryIT {
         .outContains("Nothing to destroy");
   }
 
-  @Test
-  void aNetworkAContainerNotClockworksIsOn_staysInState_andDestroyFailsSayingWhy()
+  /**
+   * A container never started has no endpoint on the network, and Docker would remove the network
+   * under it, so that it could not start again: it holds the network as a running one does.
+   */
+  @ParameterizedTest(name = "running: {0}")
+  @ValueSource(booleans = {true, false})
+  void aNetworkAContainerNotClockworksIsOn_staysInState_andDestroyFailsSayingWhy(boolean running)
       throws Exception {
     declareWeb("v1");
     assertThat(Launcher.run(project, "apply", "--yes")).succeeded();
     String network = "clockwork-" + project.getFileName();
     String intruder = "intruder-" + suffix;
-    docker("run", "-d", "--name", intruder, "--network", network, DockerHost.IMAGE, "sleep", "600");
+    docker("create", "--name", intruder, "--network", network, DockerHost.IMAGE, "sleep", "600");
+    if (running) docker("start", intruder);
 
     assertThat(Launcher.run(project, "destroy", "--yes"))
         .exitedWith(ExitCode.FAILED)
@@ -239,9 +247,10 @@ class DockerRecoveryIT {
                 + intruder
                 + ")",
             "Destroy failed: 0 deleted; 1 failed.");
-    assertThat(inspect(intruder, "{{.State.Status}}")).isEqualTo("running");
     assertThat(new LocalStateStore(project.resolve(".clockwork")).read().resources())
         .containsKey(web);
+    docker("start", intruder);
+    assertThat(inspect(intruder, "{{.State.Status}}")).isEqualTo("running");
 
     docker("network", "disconnect", network, intruder);
     assertThat(Launcher.run(project, "destroy", "--yes")).succeeded().outContains("1 deleted");

@@ -144,16 +144,14 @@ final class Artifacts {
     String name = artifact.substring(NETWORK.length());
     Network network = docker.inspectNetworkCmd().withNetworkId(name).exec();
     if (!ours(network.getLabels(), projectId)) return false;
-    int containers = network.getContainers() == null ? 0 : network.getContainers().size();
-    if (containers == 0) return true;
-    if (mustGo) throw inUse(artifact, containers + " containers are on it");
+    // the containers listed on it, not the network's own count: that counts running ones only, and
+    // Docker removes a network under stopped containers, which then cannot start again
+    List<Container> on =
+        docker.listContainersCmd().withShowAll(true).withNetworkFilter(List.of(name)).exec();
+    if (on.isEmpty()) return true;
+    if (mustGo) throw inUse(artifact, on.size() + " containers are on it");
     List<String> foreign =
-        docker
-            .listContainersCmd()
-            .withShowAll(true)
-            .withNetworkFilter(List.of(name))
-            .exec()
-            .stream()
+        on.stream()
             .filter(c -> !ours(c.getLabels(), projectId))
             .map(c -> c.getNames()[0].substring(1))
             .sorted()
