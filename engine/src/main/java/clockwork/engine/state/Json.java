@@ -18,7 +18,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -30,6 +29,7 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -81,14 +81,7 @@ public final class Json {
    * order, so that equal values give equal digests on every machine.
    */
   public static String digest(Object value) {
-    var bytes = new ByteArrayOutputStream();
-    try (JsonGenerator generator = FACTORY.createGenerator(bytes)) {
-      generator.setPrettyPrinter(new DefaultPrettyPrinter());
-      write(generator, toTree(value));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot digest " + value, e);
-    }
-    return Values.sha256(bytes.toByteArray()).substring(0, 16);
+    return Values.sha256(document(value).getBytes(StandardCharsets.UTF_8)).substring(0, 16);
   }
 
   /** A value as an indented document. */
@@ -125,13 +118,7 @@ public final class Json {
 
   /** Reads one JSON value from text. */
   public static JsonNode parse(String json) throws JsonProcessingException {
-    try (JsonParser parser = FACTORY.createParser(json)) {
-      return parse(parser);
-    } catch (JsonProcessingException e) {
-      throw e;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return parse(json.getBytes(StandardCharsets.UTF_8));
   }
 
   private static JsonNode parse(JsonParser parser) throws IOException {
@@ -327,12 +314,12 @@ public final class Json {
       return mapper().treeToValue(node, raw);
     }
     throw JsonMappingException.from(
-        (JsonParser) null,
-        (at.isEmpty() ? "" : "\"" + at.substring(1) + "\" ")
-            + "should be "
-            + shape(raw)
-            + ", not "
-            + brief(node));
+        (JsonParser) null, where(at) + "should be " + shape(raw) + ", not " + brief(node));
+  }
+
+  /** A path into the tree as messages quote it, {@code "spec.ports[0]" }; empty at the top. */
+  private static String where(String at) {
+    return at.isEmpty() ? "" : "\"" + at.substring(1) + "\" ";
   }
 
   private static boolean known(Class<?> raw) {
@@ -483,11 +470,7 @@ public final class Json {
         return constructor.newInstance(arguments);
       } catch (InvocationTargetException e) {
         throw JsonMappingException.from(
-            (JsonParser) null,
-            (at.isEmpty() ? "" : "\"" + at.substring(1) + "\" ")
-                + "cannot be read: "
-                + e.getCause(),
-            e.getCause());
+            (JsonParser) null, where(at) + "cannot be read: " + e.getCause(), e.getCause());
       } catch (ReflectiveOperationException e) {
         throw new IllegalStateException("cannot make a " + constructor.getDeclaringClass(), e);
       }

@@ -82,7 +82,8 @@ class JsonTest {
             spec().settings(),
             Map.of(),
             List.of(),
-            Map.of("image", "web:1", "ports", List.of(), "env", Map.of("A", "1")))) {
+            Map.of("image", "web:1", "ports", List.of(), "env", Map.of("A", "1")),
+            Map.of("text", "café ✓ \u0001\n\"quoted\""))) {
       assertThat(Json.document(value)).isEqualTo(Json.mapper().writeValueAsString(value));
       assertThat(Json.digest(value))
           .isEqualTo(Values.sha256(Json.mapper().writeValueAsBytes(value)).substring(0, 16));
