@@ -951,6 +951,10 @@ class BadInputCatalogIT {
             .file("clockwork.lock", "{ not json")
             .run("plan")
             .says("Cannot read ", "clockwork.lock"),
+        Case.of(g, "an empty lock", "fine")
+            .file("clockwork.lock", "\n")
+            .run("plan")
+            .says("Cannot read ", "clockwork.lock: it is empty."),
         Case.of(g, "a lock without resources", "fine")
             .file("clockwork.lock", "{\"version\": 1}")
             .run("plan")

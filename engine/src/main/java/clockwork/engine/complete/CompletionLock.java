@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -80,8 +81,12 @@ public final class CompletionLock {
     var entries = new TreeMap<String, Entry>();
     if (!Files.exists(file)) return new CompletionLock(file, entries);
     try {
-      JsonNode root = Json.parse(Files.readAllBytes(file));
-      if (root == null || !root.path("resources").isObject()) {
+      byte[] bytes = Files.readAllBytes(file);
+      if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
+        throw new LockFileException(file, "it is empty");
+      }
+      JsonNode root = Json.parse(bytes);
+      if (!root.path("resources").isObject()) {
         throw new LockFileException(file, "it has no \"resources\" object");
       }
       if (!root.path("version").isInt() || root.path("version").intValue() != VERSION) {
@@ -169,9 +174,7 @@ public final class CompletionLock {
             });
     try {
       AtomicFile.replace(
-          file,
-          (Json.document(Json.sorted(root)) + "\n")
-              .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+          file, (Json.document(Json.sorted(root)) + "\n").getBytes(StandardCharsets.UTF_8));
       return true;
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
