@@ -182,6 +182,9 @@ public final class Settings {
   }
 
   private static Map<String, String> readDotEnv(Path projectDir) {
+    // without a .env of the project's own, dotenv would look for one on the classpath, a search of
+    // every jar that costs a tenth of a plan and could find one that is not the user's
+    if (!Files.exists(projectDir.resolve(DOT_ENV))) return Map.of();
     try {
       var values = new HashMap<String, String>();
       Dotenv.configure()

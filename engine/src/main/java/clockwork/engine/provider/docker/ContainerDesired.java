@@ -370,14 +370,22 @@ final class ContainerDesired {
     if (container.healthStartPeriod() != null && container.healthStartPeriod() < 0) {
       problems.add("healthStartPeriod is negative: give a duration of 0 or more");
     }
-    var health =
-        new ContainerHealth(
+    // field by field, not the record's equals: linking that at its first call costs every plan of
+    // containers milliseconds, which the JVM's AOT cache does not keep
+    boolean declared =
+        exec != null
+            || container.healthInterval() != null
+            || container.healthTimeout() != null
+            || container.healthRetries() != null
+            || container.healthStartPeriod() != null;
+    return declared
+        ? new ContainerHealth(
             exec,
             container.healthInterval(),
             container.healthTimeout(),
             container.healthRetries(),
-            container.healthStartPeriod());
-    return health.equals(ContainerHealth.DEFAULT) ? null : health;
+            container.healthStartPeriod())
+        : null;
   }
 
   private static void positive(String field, Long millis, List<String> problems) {
