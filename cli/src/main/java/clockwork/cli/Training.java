@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -19,8 +21,9 @@ import java.util.stream.Stream;
  * command with: the commands people run most, on two small projects in a scratch directory, so that
  * the classes they use (picocli, javac for main.java, Jackson, docker-java, LangChain4j and the
  * JDK's HTTP client) are loaded, linked and profiled in the cache rather than at each start.
- * Nothing outside the scratch directory changes: the container project is only planned, and the
- * model that completes the third project is a scripted one on a loopback port of this process.
+ * Nothing outside the scratch directory changes: the container project is applied, planned and
+ * destroyed on a scripted engine ({@link TrainingEngine}), and the model that completes the third
+ * project is a scripted one on a loopback port of this process.
  *
  * <p>Arguments: the scratch directory, and the cache the JVM writes at exit, beside which this
  * writes the path of the Java that made it: the launcher uses the cache only with that Java.
@@ -38,8 +41,18 @@ final class Training {
     run("apply", "--yes", "--dir", files.toString());
     run("plan", "--dir", files.toString());
     run("destroy", "--yes", "--dir", files.toString());
-    // without an engine this ends at "cannot reach the Docker engine", having loaded the provider
-    run("plan", "--dir", containers.toString());
+    // a socket's path has a short limit (108 bytes), which the build directory may pass
+    Path sockets = Files.createTempDirectory("clockwork-training");
+    try (var engine =
+        new TrainingEngine(sockets.resolve("engine.sock"), "clockwork-training/none:1")) {
+      var environment = new HashMap<>(System.getenv());
+      environment.put("DOCKER_HOST", engine.host());
+      run(environment, "apply", "--yes", "--dir", containers.toString());
+      run(environment, "plan", "--dir", containers.toString());
+      run(environment, "destroy", "--yes", "--dir", containers.toString());
+    } finally {
+      Files.deleteIfExists(sockets);
+    }
     Path described = project(scratch.resolve("model"), DESCRIBED);
     HttpServer model =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -129,7 +142,21 @@ final class Training {
   }
 
   private static void run(String... args) {
-    var output = new PrintWriter(new StringWriter());
-    Main.execute(args, output, output, Terminal.system());
+    run(System.getenv(), args);
+  }
+
+  /**
+   * Runs a command as a user would, and stops the build when it fails: a training that no longer
+   * goes the way it was written leaves the commands to start cold, which only benchmarks would
+   * show.
+   */
+  private static void run(Map<String, String> environment, String... args) {
+    var output = new StringWriter();
+    var printer = new PrintWriter(output);
+    int code = Main.execute(args, printer, printer, Terminal.system(), environment);
+    if (code != 0) {
+      throw new IllegalStateException(
+          "the training's `clockwork " + String.join(" ", args) + "` failed:\n" + output);
+    }
   }
 }

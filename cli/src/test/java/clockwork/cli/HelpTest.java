@@ -54,7 +54,9 @@ class HelpTest {
   @Test
   void everyCommand_answersHelpAndH_withItsUsage() {
     List<List<String>> commands =
-        commands(Main.commandLine(new Main(Terminal.system()), Main.COMMANDS), List.of());
+        commands(
+            Main.commandLine(new Main(Terminal.system(), System.getenv()), Main.COMMANDS),
+            List.of());
     assertThat(commands).contains(List.of("plan"), List.of("service", "start"));
     for (List<String> command : commands) {
       for (String flag : List.of("--help", "-h")) {
