@@ -92,8 +92,23 @@ public record Project(String name, String id, Path dir) {
    * the rest as written. A loop of links, or one that cannot be read, ends the walk where it is.
    */
   public static Path real(Path path) {
+    Path existing = existing(path);
+    if (existing != null) return existing;
     Path absolute = path.toAbsolutePath();
     return walk(absolute.getRoot(), absolute);
+  }
+
+  /**
+   * Where a path that exists whole really leads, in one call to the system rather than a walk of
+   * its parts (a tenth of a plan of 10 000 files); {@code null} when it does not, or cannot be
+   * read.
+   */
+  private static Path existing(Path path) {
+    try {
+      return path.toRealPath();
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   /**
@@ -101,6 +116,8 @@ public record Project(String name, String id, Path dir) {
    * walked only below it, which is where the walk would be once the directory's own parts were.
    */
   private Path realFrom(Path root, Path path) {
+    Path existing = existing(path);
+    if (existing != null) return existing;
     Path absolute = path.toAbsolutePath();
     return absolute.startsWith(dir) && !absolute.equals(dir)
         // the parts as written: relativize would take out a '..' before a link is followed
