@@ -51,6 +51,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -68,6 +69,15 @@ public final class DockerContainerProvider
   private static final String REPLACEMENT_SUFFIX = "-clockwork-new";
 
   private final DockerEngine engine;
+
+  /**
+   * The project's containers as the last observe listed them, handed on to the search for
+   * unrecorded ones of the same plan (the same context), so that a plan lists them once: taken by
+   * that search, so that no other plan sees it.
+   */
+  private final AtomicReference<Listing> observed = new AtomicReference<>();
+
+  private record Listing(Context plan, List<ListedContainer> containers) {}
 
   DockerContainerProvider(DockerEngine engine) {
     super("docker", DockerResource.class, ContainerSpec.class, ContainerObservation.class);
@@ -159,7 +169,9 @@ public final class DockerContainerProvider
       Set<String> declared = new HashSet<>();
       specs.values().forEach(spec -> declared.add(spec.resourceId()));
       if (projectId != null) {
-        for (ListedContainer c : ListedContainer.ofProject(engine, projectId)) {
+        List<ListedContainer> listed = ListedContainer.ofProject(engine, projectId);
+        observed.set(new Listing(context, listed));
+        for (ListedContainer c : listed) {
           for (String name : c.names()) byName.put(name, c);
           String resource = c.labels().get(Labels.RESOURCE);
           if (resource != null && !c.name().endsWith(REPLACEMENT_SUFFIX)) {
@@ -231,7 +243,12 @@ public final class DockerContainerProvider
     if (projectId == null) return Map.of();
     var found = new TreeMap<String, Applied<ContainerSpec, ContainerObservation>>();
     try {
-      for (ListedContainer c : ListedContainer.ofProject(engine, projectId)) {
+      Listing last = observed.getAndSet(null);
+      List<ListedContainer> listed =
+          last != null && last.plan() == context
+              ? last.containers()
+              : ListedContainer.ofProject(engine, projectId);
+      for (ListedContainer c : listed) {
         String resource = c.labels().get(Labels.RESOURCE);
         if (resource == null || known.contains(resource)) continue;
         var artifacts = new ArrayList<String>();
