@@ -39,7 +39,7 @@ final class Training {
     Path containers = project(scratch.resolve("containers"), CONTAINERS);
     run("validate", "--dir", files.toString());
     run("apply", "--yes", "--dir", files.toString());
-    run("plan", "--dir", files.toString());
+    run("plan", "--detailed-exitcode", "--dir", files.toString());
     run("destroy", "--yes", "--dir", files.toString());
     // a socket's path has a short limit (108 bytes), which the build directory may pass
     Path sockets = Files.createTempDirectory("clockwork-training");
@@ -48,7 +48,7 @@ final class Training {
       var environment = new HashMap<>(System.getenv());
       environment.put("DOCKER_HOST", engine.host());
       run(environment, "apply", "--yes", "--dir", containers.toString());
-      run(environment, "plan", "--dir", containers.toString());
+      run(environment, "plan", "--detailed-exitcode", "--dir", containers.toString());
       run(environment, "destroy", "--yes", "--dir", containers.toString());
     } finally {
       Files.deleteIfExists(sockets);
@@ -146,9 +146,9 @@ final class Training {
   }
 
   /**
-   * Runs a command as a user would, and stops the build when it fails: a training that no longer
-   * goes the way it was written leaves the commands to start cold, which only benchmarks would
-   * show.
+   * Runs a command as a user would, and stops the build when it fails (or, with {@code
+   * --detailed-exitcode}, plans a change where it should find none): a training that no longer goes
+   * the way it was written leaves the commands to start cold, which only benchmarks would show.
    */
   private static void run(Map<String, String> environment, String... args) {
     var output = new StringWriter();

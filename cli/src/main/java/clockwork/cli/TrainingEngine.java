@@ -123,7 +123,7 @@ final class TrainingEngine implements Closeable {
 
   private record Reply(int status, String body) {
     static Reply of(int status, JsonNode body) {
-      return new Reply(status, body == null ? "" : body.toString());
+      return new Reply(status, body.toString());
     }
   }
 
@@ -133,7 +133,7 @@ final class TrainingEngine implements Closeable {
     path = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
     String[] parts = path.substring(1).split("/");
     return switch (method + " " + parts[0] + (parts.length > 2 ? " " + parts[2] : "")) {
-      case "GET _ping", "HEAD _ping" -> new Reply(200, "OK");
+      case "GET _ping" -> new Reply(200, "OK");
       case "GET images" -> Reply.of(200, images());
       case "GET containers" ->
           parts.length == 2 && parts[1].equals("json")
@@ -201,7 +201,6 @@ final class TrainingEngine implements Closeable {
   }
 
   private Reply create(String name, ObjectNode config) {
-    if (containers.containsKey(name)) return Reply.of(409, null);
     String id = id();
     var container = JSON.createObjectNode().put("Id", id).put("Name", "/" + name);
     container.set("Config", config);
@@ -285,7 +284,6 @@ final class TrainingEngine implements Closeable {
 
   private Reply createNetwork(ObjectNode request) {
     String name = request.path("Name").asText();
-    if (networks.containsKey(name)) return Reply.of(409, null);
     String id = id();
     var network = JSON.createObjectNode().put("Id", id).put("Name", name).put("Driver", "bridge");
     network.set("Labels", request.path("Labels"));

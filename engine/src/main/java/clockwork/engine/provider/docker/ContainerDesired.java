@@ -370,22 +370,14 @@ final class ContainerDesired {
     if (container.healthStartPeriod() != null && container.healthStartPeriod() < 0) {
       problems.add("healthStartPeriod is negative: give a duration of 0 or more");
     }
-    // field by field, not the record's equals: linking that at its first call costs every plan of
-    // containers milliseconds, which the JVM's AOT cache does not keep
-    boolean declared =
-        exec != null
-            || container.healthInterval() != null
-            || container.healthTimeout() != null
-            || container.healthRetries() != null
-            || container.healthStartPeriod() != null;
-    return declared
-        ? new ContainerHealth(
+    var health =
+        new ContainerHealth(
             exec,
             container.healthInterval(),
             container.healthTimeout(),
             container.healthRetries(),
-            container.healthStartPeriod())
-        : null;
+            container.healthStartPeriod());
+    return health.isDefault() ? null : health;
   }
 
   private static void positive(String field, Long millis, List<String> problems) {

@@ -32,6 +32,19 @@ public record ContainerHealth(
     exec = exec == null ? null : List.copyOf(exec);
   }
 
+  /**
+   * Whether it gives nothing of its own, as {@link #DEFAULT}: field by field, for the record's
+   * equals costs a plan of containers milliseconds to link at its first call, which the JVM's AOT
+   * cache does not keep.
+   */
+  boolean isDefault() {
+    return exec == null
+        && intervalMillis == null
+        && timeoutMillis == null
+        && retries == null
+        && startPeriodMillis == null;
+  }
+
   long interval() {
     return intervalMillis == null ? INTERVAL : intervalMillis;
   }
