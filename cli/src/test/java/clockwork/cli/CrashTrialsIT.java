@@ -121,8 +121,9 @@ class CrashTrialsIT {
         .as("state records the containers that run")
         .containsExactly(declared);
     assertThat(Files.readString(trial.resolve(".clockwork/state.json")))
-        .as("state claims no replacement that is gone")
-        .doesNotContain("-clockwork-new");
+        .as("state claims no replacement, nor replaced container, that is gone")
+        .doesNotContain("-clockwork-new")
+        .doesNotContain("-clockwork-old");
     assertThat(trial.resolve("docs/notes.txt")).exists();
     assertThat(trial.resolve("conf/app.conf")).exists();
   }

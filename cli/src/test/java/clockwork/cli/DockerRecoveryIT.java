@@ -29,6 +29,7 @@ class DockerRecoveryIT {
 
   private final String web = "web-" + suffix;
   private final String temporary = web + "-clockwork-new";
+  private final String retired = web + "-clockwork-old";
   private final int port = DockerHost.freePort();
 
   @AfterEach
@@ -75,7 +76,8 @@ class DockerRecoveryIT {
     assertThat(Files.readString(project.resolve(".clockwork/state.json")))
         .as("state records the container that runs")
         .contains("echo " + version + " > /www/index.html")
-        .doesNotContain(temporary);
+        .doesNotContain(temporary)
+        .doesNotContain(retired);
   }
 
   /**
@@ -83,15 +85,20 @@ class DockerRecoveryIT {
    * old container is asked to stop (its server ignores SIGTERM, so that takes the stop timeout).
    */
   private void killReplaceAtItsCreation() throws Exception {
+    killReplaceAt(temporary, "create");
+    assertThat(inspect(temporary, "{{.State.Status}}")).isEqualTo("created");
+  }
+
+  /** Replaces v1 by v2 and kills the apply the moment the engine reports the container's event. */
+  private void killReplaceAt(String container, String event) throws Exception {
     declareWeb("v1");
     assertThat(Launcher.run(project, "apply", "--yes")).succeeded();
     declareWeb("v2");
-    try (var events = DockerHost.events("container=" + temporary, "event=create")) {
+    try (var events = DockerHost.events("container=" + container, "event=" + event)) {
       var apply = Launcher.start(project, "apply", "--yes");
       events.await();
       apply.process().destroyForcibly().waitFor();
     }
-    assertThat(inspect(temporary, "{{.State.Status}}")).isEqualTo("created");
   }
 
   /** As if killed a moment later: the old one stopped, the new one runs holding the port. */
@@ -141,6 +148,49 @@ class DockerRecoveryIT {
                 + " interrupted replace: recorded again");
     assertThat(Launcher.run(project, "apply", "--yes")).succeeded();
     assertConverged("v2");
+  }
+
+  /**
+   * Replaces v1 by v2 and kills the apply the moment the engine renames the stopped old container
+   * aside, before or just after the replacement takes its name.
+   */
+  private void killReplaceAsTheOldOneIsMovedAside() throws Exception {
+    killReplaceAt(retired, "rename");
+    assertThat(inspect(retired, "{{.State.Status}}")).isEqualTo("exited");
+  }
+
+  @Test
+  void aReplaceKilledAsTheOldContainerIsMovedAside_isFinishedByTheNextApply() throws Exception {
+    killReplaceAsTheOldOneIsMovedAside();
+
+    assertThat(Launcher.run(project, "apply", "--yes")).succeeded();
+    assertConverged("v2");
+  }
+
+  @Test
+  void aReplaceKilledAsTheOldContainerIsMovedAside_isUndoneByDestroy() throws Exception {
+    killReplaceAsTheOldOneIsMovedAside();
+
+    assertThat(Launcher.run(project, "destroy", "--yes")).succeeded();
+    assertThat(DockerHost.labelled(projectId())).isEmpty();
+  }
+
+  @Test
+  void aReplacementThatCannotStart_leavesTheOldContainerRunningUnderItsName() throws Exception {
+    declareWeb("v1");
+    assertThat(Launcher.run(project, "apply", "--yes")).succeeded();
+    Files.writeString(
+        project.resolve("main.java"),
+        Files.readString(project.resolve("main.java"))
+            .replace(".command(\"sh\", \"-c\", \"echo v1", ".command(\"/no/such/program\", \"v1"));
+
+    assertThat(Launcher.run(project, "apply", "--yes"))
+        .exitedWith(ExitCode.FAILED)
+        .outContains("the new container \"" + web + "\" did not start", "the old one runs again");
+    assertThat(served()).isEqualTo("v1");
+    assertThat(DockerHost.labelled(projectId()))
+        .containsExactlyInAnyOrder(
+            "container " + web, "network clockwork-" + project.getFileName());
   }
 
   @Test

@@ -14,7 +14,6 @@ import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,14 +30,6 @@ final class Artifacts {
   static final String NETWORK = "network:";
   static final String VOLUME = "volume:";
   static final String DIR = "dir:";
-
-  /**
-   * How often a network Docker still calls in use, with no container on it, is tried again: Docker
-   * cleans up the endpoints of removed containers after answering (moby/moby#42119).
-   */
-  private static final int SETTLING_TRIES = 20;
-
-  private static final Duration SETTLING = Duration.ofMillis(250);
 
   private Artifacts() {}
 
@@ -96,8 +87,11 @@ final class Artifacts {
   }
 
   /**
-   * Removes a network no container is on, waiting for the engine to settle its endpoints; once in a
-   * process, so that the resources that used a network Docker will not remove are not each held up.
+   * Removes a network no container is on. When Docker refuses, the network is looked at again: a
+   * container may have joined it meanwhile; if none has, Docker miscounts its endpoints
+   * (moby/moby#42119), which no wait clears (bench/network-race.sh retries such a refusal for 10
+   * s), and the refusal is remembered for the process, so that the other resources that used the
+   * network do not try again.
    */
   private static void removeNetwork(
       DockerEngine engine,
@@ -107,28 +101,23 @@ final class Artifacts {
       boolean mustGo,
       List<Leftover> leftovers) {
     String refusal = engine.refusal(artifact);
-    for (int attempt = 1; ; attempt++) {
+    if (refusal == null) {
       if (!unusedNetwork(docker, artifact, projectId, mustGo, leftovers)) return;
       try {
         docker.removeNetworkCmd(artifact.substring(NETWORK.length())).exec();
         return;
       } catch (DockerException e) {
         if (e.getHttpStatus() != 409 && e.getHttpStatus() != 403) throw e;
-        if (refusal == null && attempt == SETTLING_TRIES) {
-          refusal =
-              "Docker refuses to remove it ("
-                  + DockerEngine.dockerMessage(e)
-                  + ") though no container is on it, a fault of Docker 20.10 (moby/moby#42119)"
-                  + " that a restart of the engine clears";
-          engine.refusedRemoval(artifact, refusal);
-        }
-        if (refusal != null) {
-          leftovers.add(new Leftover(artifact, refusal)); // waited for once in this process
-          return;
-        }
-        sleep(SETTLING);
+        if (!unusedNetwork(docker, artifact, projectId, mustGo, leftovers)) return;
+        refusal =
+            "Docker refuses to remove it ("
+                + DockerEngine.dockerMessage(e)
+                + ") though no container is on it, a fault of Docker 20.10 (moby/moby#42119)"
+                + " that a restart of the engine clears";
+        engine.refusedRemoval(artifact, refusal);
       }
     }
+    leftovers.add(new Leftover(artifact, refusal));
   }
 
   /**
@@ -142,12 +131,17 @@ final class Artifacts {
       boolean mustGo,
       List<Leftover> leftovers) {
     String name = artifact.substring(NETWORK.length());
-    Network network = docker.inspectNetworkCmd().withNetworkId(name).exec();
-    if (!ours(network.getLabels(), projectId)) return false;
     // the containers listed on it, not the network's own count: that counts running ones only, and
     // Docker removes a network under stopped containers, which then cannot start again
     List<Container> on =
         docker.listContainersCmd().withShowAll(true).withNetworkFilter(List.of(name)).exec();
+    // while only this project's are on it, the last of them removes it: the network itself need
+    // not be looked at (a destroy would inspect it once per container)
+    if (!mustGo && !on.isEmpty() && on.stream().allMatch(c -> ours(c.getLabels(), projectId))) {
+      return false;
+    }
+    Network network = docker.inspectNetworkCmd().withNetworkId(name).exec();
+    if (!ours(network.getLabels(), projectId)) return false;
     if (on.isEmpty()) return true;
     if (mustGo) throw inUse(artifact, on.size() + " containers are on it");
     List<String> foreign =
@@ -279,15 +273,6 @@ final class Artifacts {
       // something was written there: keep it
     } catch (IOException e) {
       throw new IllegalStateException("cannot remove " + dir + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while removing a network", e);
     }
   }
 }

@@ -68,6 +68,9 @@ public final class DockerContainerProvider
     extends AbstractProvider<DockerResource, ContainerSpec, ContainerObservation> {
   private static final String REPLACEMENT_SUFFIX = "-clockwork-new";
 
+  /** The name a replaced container has between giving up its own and being removed. */
+  private static final String RETIRED_SUFFIX = "-clockwork-old";
+
   private final DockerEngine engine;
 
   /**
@@ -174,7 +177,9 @@ public final class DockerContainerProvider
         for (ListedContainer c : listed) {
           for (String name : c.names()) byName.put(name, c);
           String resource = c.labels().get(Labels.RESOURCE);
-          if (resource != null && !c.name().endsWith(REPLACEMENT_SUFFIX)) {
+          if (resource != null
+              && !c.name().endsWith(REPLACEMENT_SUFFIX)
+              && !c.name().endsWith(RETIRED_SUFFIX)) {
             byResource.put(resource, c);
           }
           if (resource != null && !declared.contains(resource)) freed.addAll(c.published());
@@ -465,6 +470,7 @@ public final class DockerContainerProvider
       List<String> owned) {
     SharedArtifacts.make(engine, docker, desired, operation, owned);
     Artifacts.claim(operation, owned, Artifacts.CONTAINER + desired.name());
+    removeRetired(docker, desired, owned);
     String id = interruptedReplacement(docker, desired, operation, owned);
     if (id != null) {
       docker.renameContainerCmd(id).withName(desired.name()).exec();
@@ -537,6 +543,7 @@ public final class DockerContainerProvider
     if (container == null)
       throw new IllegalStateException(
           "container \"" + desired.name() + "\" disappeared since the plan");
+    removeRetired(docker, desired, owned);
     docker
         .updateContainerCmd(container.getId())
         .withRestartPolicy(RestartPolicy.parse(desired.restartPolicy()))
@@ -576,10 +583,15 @@ public final class DockerContainerProvider
   }
 
   /**
-   * Creates the new container under a temporary name while the old one runs; stops the old one and
-   * starts the new one (so downtime is one stop and one start); on success removes the old one and
-   * gives the new one its name; if the new one does not start, removes it and starts the old one
-   * again.
+   * Creates the new container under a temporary name while the old one runs; stops the old one,
+   * moves it aside to a retired name and gives the new one its name, then starts the new one (so
+   * downtime is one stop, two renames and one start); on success removes the old one; if the new
+   * one does not start, removes it and gives the old one its name back and starts it again.
+   *
+   * <p>Only containers that do not run are renamed: Docker 20.10 rewrites a network's endpoint
+   * count when a running container on it is renamed, and a count it wrote while another container
+   * on the network started or stopped stays wrong, refusing the network's removal until the engine
+   * restarts (moby/moby#42119; bench/network-race.sh).
    */
   @Override
   public Outcome<ContainerObservation> replace(
@@ -600,6 +612,7 @@ public final class DockerContainerProvider
         previous.spec() == null ? desired.stopTimeout() : previous.spec().stopTimeout();
     var owned = owned(previous);
     SharedArtifacts.make(engine, docker, desired, operation, owned);
+    removeRetired(docker, desired, owned);
     String replacement = interruptedReplacement(docker, desired, operation, owned);
     if (replacement == null) {
       HealthGate.await(docker, desired.name(), desired.waitFor(), operation);
@@ -608,13 +621,40 @@ public final class DockerContainerProvider
     }
     Container old = current(docker, desired, previous);
     boolean oldRan = old != null && "running".equals(old.getState());
+    String oldName = old == null ? null : old.getNames()[0].substring(1);
+    String retired = desired.name() + RETIRED_SUFFIX;
     if (oldRan) Artifacts.stop(docker, old.getId(), oldTimeout);
+    if (old != null) {
+      Artifacts.claim(operation, owned, Artifacts.CONTAINER + retired);
+      try {
+        docker.renameContainerCmd(old.getId()).withName(retired).exec();
+      } catch (DockerException e) {
+        docker.removeContainerCmd(replacement).withForce(true).withRemoveVolumes(true).exec();
+        if (oldRan) Artifacts.start(docker, old.getId());
+        throw new IllegalStateException(
+            "container \""
+                + desired.name()
+                + "\" cannot be moved aside to \""
+                + retired
+                + "\" while it is replaced ("
+                + DockerEngine.dockerMessage(e)
+                + "); it is left as it was: remove or rename what holds that name (docker rm -f "
+                + retired
+                + ")",
+            e);
+      }
+    }
+    docker.renameContainerCmd(replacement).withName(desired.name()).exec();
     if (desired.mustRun()) {
       try {
         Artifacts.start(docker, replacement);
       } catch (DockerException e) {
         docker.removeContainerCmd(replacement).withForce(true).withRemoveVolumes(true).exec();
-        if (oldRan) Artifacts.start(docker, old.getId());
+        if (old != null) {
+          docker.renameContainerCmd(old.getId()).withName(oldName).exec();
+          if (oldRan) Artifacts.start(docker, old.getId());
+          owned.remove(Artifacts.CONTAINER + retired);
+        }
         throw new IllegalStateException(
             "the new container \""
                 + desired.name()
@@ -627,13 +667,29 @@ public final class DockerContainerProvider
     }
     if (old != null) {
       docker.removeContainerCmd(old.getId()).withForce(true).withRemoveVolumes(true).exec();
-      owned.remove(Artifacts.CONTAINER + old.getNames()[0].substring(1));
+      owned.remove(Artifacts.CONTAINER + oldName);
+      owned.remove(Artifacts.CONTAINER + retired);
     }
-    docker.renameContainerCmd(replacement).withName(desired.name()).exec();
     owned.remove(Artifacts.CONTAINER + temporary);
     if (!owned.contains(Artifacts.CONTAINER + desired.name()))
       owned.add(Artifacts.CONTAINER + desired.name());
     return new Outcome<>(observeOne(desired), owned);
+  }
+
+  /**
+   * Removes the old container a replace killed after moving it aside left under the retired name,
+   * when state claimed that name for this resource (the claim comes before the rename) and it is
+   * this resource's.
+   */
+  private static void removeRetired(
+      DockerClient docker, ContainerSpec desired, List<String> owned) {
+    String retired = desired.name() + RETIRED_SUFFIX;
+    if (!owned.remove(Artifacts.CONTAINER + retired)) return;
+    Container left = Artifacts.find(docker, retired);
+    if (left != null
+        && Labels.madeFor(left.getLabels(), desired.projectId(), desired.resourceId())) {
+      Artifacts.stopAndRemove(docker, left.getId(), 0);
+    }
   }
 
   /**
