@@ -3,7 +3,6 @@ package clockwork.engine.provider.docker;
 import clockwork.engine.provider.container.Labels;
 import clockwork.spi.Operation;
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
@@ -184,26 +183,6 @@ final class Artifacts {
   /** An artifact as messages name it: {@code network "clockwork-shop"}. */
   static String shown(String artifact) {
     return artifact.replaceFirst(":", " \"") + "\"";
-  }
-
-  /**
-   * Stops (within the timeout) and removes a container of this project, found by name or by id, if
-   * there is one; one that is not this project's is left alone.
-   *
-   * @return the id of the container found under that name or id, or {@code null} when none was
-   */
-  static String removeContainer(
-      DockerClient docker, String nameOrId, String projectId, Integer stopTimeout) {
-    InspectContainerResponse container;
-    try {
-      container = docker.inspectContainerCmd(nameOrId).exec();
-    } catch (NotFoundException e) {
-      return null;
-    }
-    if (ours(container.getConfig().getLabels(), projectId)) {
-      stopAndRemove(docker, container.getId(), stopTimeout);
-    }
-    return container.getId();
   }
 
   /**

@@ -727,13 +727,10 @@ public final class DockerContainerProvider
     try {
       engine.changingContainers(
           () -> {
-            var seen = new HashSet<String>();
-            for (String name : names(previous)) {
-              seen.add(Artifacts.removeContainer(docker, name, projectId, timeout));
-            }
-            String id = previous.observed() == null ? null : previous.observed().id();
-            if (id != null && !seen.contains(id)) {
-              Artifacts.removeContainer(docker, id, projectId, timeout);
+            for (ListedContainer container : recorded(previous)) {
+              if (Artifacts.ours(container.labels(), projectId)) {
+                Artifacts.stopAndRemove(docker, container.id(), timeout);
+              }
             }
             return null;
           });
@@ -745,6 +742,26 @@ public final class DockerContainerProvider
       throw new IllegalStateException(
           leftovers.stream().map(Leftover::toString).collect(Collectors.joining("; ")));
     }
+  }
+
+  /**
+   * The containers under the names state recorded, and under the id it last saw when no name led to
+   * it: found by the engine's list, which reads as JSON, where docker-java's inspect would make
+   * Jackson build its model's readers at the start of every destroy.
+   */
+  private List<ListedContainer> recorded(Applied<ContainerSpec, ContainerObservation> previous) {
+    List<String> names = names(previous);
+    var found = new ArrayList<ListedContainer>();
+    if (!names.isEmpty()) {
+      for (ListedContainer c : ListedContainer.named(engine, names)) {
+        if (c.names().stream().anyMatch(names::contains)) found.add(c);
+      }
+    }
+    String id = previous.observed() == null ? null : previous.observed().id();
+    if (id != null && found.stream().noneMatch(c -> c.id().equals(id))) {
+      found.addAll(ListedContainer.withId(engine, id));
+    }
+    return found;
   }
 
   /**

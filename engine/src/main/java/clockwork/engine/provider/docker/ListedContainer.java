@@ -48,6 +48,11 @@ record ListedContainer(
         .orElse(null);
   }
 
+  /** The container of this id, if there is one. */
+  static List<ListedContainer> withId(DockerEngine engine, String id) {
+    return list(engine, "id", List.of(id)).stream().filter(c -> c.id().equals(id)).toList();
+  }
+
   /** Its first name, the one it was made with. */
   String name() {
     return names.getFirst();
