@@ -16,6 +16,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.LoggerFactory;
@@ -173,7 +174,9 @@ public final class Main implements Runnable {
   /**
    * The commands to build for these arguments: only the one they name, when they name one that
    * needs no other, for picocli takes a quarter of a plan's time to build all of them; else all,
-   * for help, completion and the "did you mean" of a mistyped command.
+   * for help, completion and the "did you mean" of a mistyped command. A command is found by its
+   * class's name ({@code PlanCommand} is {@code plan}, as its annotation says: HelpTest checks
+   * each), since reading the annotations of all of them cost a plan about 10 ms.
    */
   static List<Class<?>> commandsFor(String[] args) {
     for (int i = 0; i < args.length; i++) {
@@ -183,13 +186,18 @@ public final class Main implements Runnable {
         String name = args[i];
         return COMMANDS.stream()
             .filter(c -> c != CompletionCommand.class && c != CommandLine.HelpCommand.class)
-            .filter(c -> c.getAnnotation(Command.class).name().equals(name))
+            .filter(c -> commandName(c).equals(name))
             .findFirst()
             .map(List::<Class<?>>of)
             .orElse(COMMANDS);
       }
     }
     return COMMANDS;
+  }
+
+  /** The name a command class goes by: {@code PlanCommand} is {@code plan}. */
+  static String commandName(Class<?> command) {
+    return command.getSimpleName().replaceFirst("Command$", "").toLowerCase(Locale.ROOT);
   }
 
   public static void main(String[] args) {

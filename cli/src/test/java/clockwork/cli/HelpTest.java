@@ -52,6 +52,16 @@ class HelpTest {
   }
 
   @Test
+  void everyCommand_isNamedAsItsClass_forTheArgumentsFindItByTheClassName() {
+    for (Class<?> command : Main.COMMANDS) {
+      if (command == CommandLine.HelpCommand.class) continue;
+      assertThat(Main.commandName(command))
+          .as(command.getName())
+          .isEqualTo(command.getAnnotation(CommandLine.Command.class).name());
+    }
+  }
+
+  @Test
   void everyCommand_answersHelpAndH_withItsUsage() {
     List<List<String>> commands =
         commands(
