@@ -35,6 +35,7 @@ class DockerRecoveryIT {
   @AfterEach
   void removeForeign() {
     DockerHost.tryDocker("rm", "-f", "intruder-" + suffix);
+    DockerHost.tryDocker("rm", "-f", retired);
   }
 
   /** A web server on the published port, saying which version it is. */
@@ -191,6 +192,31 @@ class DockerRecoveryIT {
     assertThat(DockerHost.labelled(projectId()))
         .containsExactlyInAnyOrder(
             "container " + web, "network clockwork-" + project.getFileName());
+  }
+
+  @Test
+  void aContainerNotClockworksUnderTheRetiredName_stopsTheReplace_andTheOldOneRunsOn()
+      throws Exception {
+    declareWeb("v1");
+    assertThat(Launcher.run(project, "apply", "--yes")).succeeded();
+    docker("create", "--name", retired, DockerHost.IMAGE, "true");
+    declareWeb("v2");
+
+    assertThat(Launcher.run(project, "apply", "--yes"))
+        .exitedWith(ExitCode.FAILED)
+        .outContains(
+            "container \"" + web + "\" cannot be moved aside to \"" + retired + "\"",
+            "it is left as it was: remove or rename what holds that name (docker rm -f "
+                + retired
+                + ")");
+    assertThat(served()).isEqualTo("v1");
+    assertThat(inspect(retired, "{{.Config.Cmd}}"))
+        .as("the foreign container stays")
+        .isEqualTo("[true]");
+
+    docker("rm", retired);
+    assertThat(Launcher.run(project, "apply", "--yes")).succeeded().outContains("1 replaced");
+    assertConverged("v2");
   }
 
   @Test

@@ -621,7 +621,6 @@ public final class DockerContainerProvider
     }
     Container old = current(docker, desired, previous);
     boolean oldRan = old != null && "running".equals(old.getState());
-    String oldName = old == null ? null : old.getNames()[0].substring(1);
     String retired = desired.name() + RETIRED_SUFFIX;
     if (oldRan) Artifacts.stop(docker, old.getId(), oldTimeout);
     if (old != null) {
@@ -629,8 +628,7 @@ public final class DockerContainerProvider
       try {
         docker.renameContainerCmd(old.getId()).withName(retired).exec();
       } catch (DockerException e) {
-        docker.removeContainerCmd(replacement).withForce(true).withRemoveVolumes(true).exec();
-        if (oldRan) Artifacts.start(docker, old.getId());
+        undoSwap(docker, replacement, old, false, oldRan);
         throw new IllegalStateException(
             "container \""
                 + desired.name()
@@ -649,12 +647,7 @@ public final class DockerContainerProvider
       try {
         Artifacts.start(docker, replacement);
       } catch (DockerException e) {
-        docker.removeContainerCmd(replacement).withForce(true).withRemoveVolumes(true).exec();
-        if (old != null) {
-          docker.renameContainerCmd(old.getId()).withName(oldName).exec();
-          if (oldRan) Artifacts.start(docker, old.getId());
-          owned.remove(Artifacts.CONTAINER + retired);
-        }
+        undoSwap(docker, replacement, old, true, oldRan);
         throw new IllegalStateException(
             "the new container \""
                 + desired.name()
@@ -667,13 +660,27 @@ public final class DockerContainerProvider
     }
     if (old != null) {
       docker.removeContainerCmd(old.getId()).withForce(true).withRemoveVolumes(true).exec();
-      owned.remove(Artifacts.CONTAINER + oldName);
+      owned.remove(Artifacts.CONTAINER + old.getNames()[0].substring(1));
       owned.remove(Artifacts.CONTAINER + retired);
     }
     owned.remove(Artifacts.CONTAINER + temporary);
     if (!owned.contains(Artifacts.CONTAINER + desired.name()))
       owned.add(Artifacts.CONTAINER + desired.name());
     return new Outcome<>(observeOne(desired), owned);
+  }
+
+  /**
+   * Undoes a swap that went wrong: the new container removed; the old one, if there is one, under
+   * its own name again when it was moved aside, and running again when it ran.
+   */
+  private static void undoSwap(
+      DockerClient docker, String replacement, Container old, boolean movedAside, boolean oldRan) {
+    docker.removeContainerCmd(replacement).withForce(true).withRemoveVolumes(true).exec();
+    if (old == null) return;
+    if (movedAside) {
+      docker.renameContainerCmd(old.getId()).withName(old.getNames()[0].substring(1)).exec();
+    }
+    if (oldRan) Artifacts.start(docker, old.getId());
   }
 
   /**
@@ -752,11 +759,7 @@ public final class DockerContainerProvider
   private List<ListedContainer> recorded(Applied<ContainerSpec, ContainerObservation> previous) {
     List<String> names = names(previous);
     var found = new ArrayList<ListedContainer>();
-    if (!names.isEmpty()) {
-      for (ListedContainer c : ListedContainer.named(engine, names)) {
-        if (c.names().stream().anyMatch(names::contains)) found.add(c);
-      }
-    }
+    if (!names.isEmpty()) found.addAll(ListedContainer.named(engine, names));
     String id = previous.observed() == null ? null : previous.observed().id();
     if (id != null && found.stream().noneMatch(c -> c.id().equals(id))) {
       found.addAll(ListedContainer.withId(engine, id));

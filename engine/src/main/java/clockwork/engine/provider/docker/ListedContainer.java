@@ -35,17 +35,16 @@ record ListedContainer(
     return list(engine, "label", List.of(Labels.PROJECT + "=" + projectId));
   }
 
-  /** The containers of these names, whoever made them. */
+  /** The containers of exactly these names, whoever made them. */
   static List<ListedContainer> named(DockerEngine engine, List<String> names) {
-    return list(engine, "name", names.stream().map(Artifacts::exactName).toList());
+    return list(engine, "name", names.stream().map(Artifacts::exactName).toList()).stream()
+        .filter(c -> c.names().stream().anyMatch(names::contains))
+        .toList();
   }
 
   /** The container of exactly this name, or {@code null}. */
   static ListedContainer named(DockerEngine engine, String name) {
-    return named(engine, List.of(name)).stream()
-        .filter(c -> c.names().contains(name))
-        .findFirst()
-        .orElse(null);
+    return named(engine, List.of(name)).stream().findFirst().orElse(null);
   }
 
   /** The container of this id, if there is one. */
